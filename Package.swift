@@ -73,12 +73,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The system zlib, for gzip request bodies (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "KontorServer",
             dependencies: [
-                "KontorCore", "KontorStore", "KontorRuntime",
+                "KontorCore", "KontorStore", "KontorRuntime", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -122,10 +125,23 @@ let package = Package(
         .testTarget(name: "KontorHTTPTests", dependencies: ["KontorHTTP", "KontorCore"], swiftSettings: strict),
         .testTarget(
             name: "KontorRuntimeTests",
-            dependencies: ["KontorRuntime", "KontorCore", "KontorHTTP", "KontorStore", "KontorSQLite", "KontorTesting"],
+            dependencies: [
+                "KontorRuntime", "KontorCore", "KontorHTTP", "KontorStore", "KontorSQLite", "KontorTesting", "KontorConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
-        .testTarget(name: "KontorServerTests", dependencies: ["KontorServer", "KontorCore"], swiftSettings: strict),
+        .testTarget(
+            name: "KontorServerTests",
+            dependencies: [
+                "KontorServer", "KontorCore", "KontorStore", "KontorSQLite", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Python"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KontorTestingTests",
             dependencies: [
@@ -137,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KontorCLITests",
-            dependencies: ["KontorCore"],
+            dependencies: ["KontorCore", "KontorStore", "KontorSQLite", "KontorTesting"],
             swiftSettings: strict
         ),
     ]

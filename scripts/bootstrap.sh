@@ -3,7 +3,7 @@
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
-packages=(libsqlite3-dev sqlite3)
+packages=(libsqlite3-dev sqlite3 zlib1g-dev python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -17,3 +17,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get install -y -qq "${missing[@]}"
 fi
 echo "bootstrap: system packages ready (${packages[*]})"
+
+# The real Segment and RudderStack Python SDKs, used by the ingest tests.
+bash "$(dirname "$0")/python-sdks.sh"

@@ -22,6 +22,10 @@ enum SQLiteSchema {
         ("v1-schedules", schedules),
         ("v1-consumer-positions", consumerPositions),
         ("v1-audit-log", auditLog),
+        ("v2-profile-state", profileState),
+        ("v2-profile-events", profileEvents),
+        ("v2-membership-exits", membershipExits),
+        ("v2-outbox-delivery", outboxDelivery),
     ]
 
     /// The names of all migrations this build knows, oldest first.

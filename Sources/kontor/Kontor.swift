@@ -15,6 +15,11 @@ struct Kontor: AsyncParsableCommand {
             ValidateCommand.self,
             SchemaCommand.self,
             PluginsCommand.self,
+            SyncCommand.self,
+            ActivateCommand.self,
+            QueueCommand.self,
+            ProfilesCommand.self,
+            SegmentsCommand.self,
         ]
     )
 }

@@ -13,13 +13,22 @@ struct KontorBinary {
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `kontor` binary that `swift build` / `swift test` put next to the test bundle.
+    /// The `kontor` binary that `swift build` / `swift test` put next to the test bundle
+    /// (on Linux the test bundle is itself the running executable).
     static func executableURL() throws -> URL {
-        var directory = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = directory.appendingPathComponent("kontor")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
+        let starts = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+            Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent(),
+            repositoryRoot.appendingPathComponent(".build/debug"),
+        ]
+        for start in starts {
+            var directory = start
+            for _ in 0..<3 {
+                let candidate = directory.appendingPathComponent("kontor")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory = directory.deletingLastPathComponent()
+            }
         }
         throw BinaryNotFound()
     }

@@ -24,12 +24,16 @@ final class SQLiteStoreTests: TemporaryFolderTestCase {
         try await store.close()
     }
 
-    func testMigrationsAreTheAppendOnlyV1List() async throws {
-        let expected = [
+    func testMigrationsAreAppendOnlyAfterTheV1List() async throws {
+        let v1 = [
             "v1-events", "v1-profiles", "v1-consents", "v1-memberships", "v1-destination-state", "v1-outbox",
             "v1-sync-state", "v1-runs", "v1-schedules", "v1-consumer-positions", "v1-audit-log",
         ]
-        XCTAssertEqual(SQLiteStore.knownMigrations, expected)
+        // Shipped migrations never change or move; later ones are only appended.
+        let expected = SQLiteStore.knownMigrations
+        XCTAssertEqual(Array(expected.prefix(v1.count)), v1)
+        XCTAssertEqual(Set(expected).count, expected.count, "migration names are unique")
+        XCTAssertTrue(expected.dropFirst(v1.count).allSatisfy { !$0.hasPrefix("v1-") })
         let store = try SQLiteStore.inMemory()
         let before = try await store.storeInfo()
         XCTAssertEqual(before.schemaVersion, 0)
@@ -48,7 +52,7 @@ final class SQLiteStoreTests: TemporaryFolderTestCase {
         }
         XCTAssertEqual(tables, [
             "events", "identities", "profiles", "merges", "consents", "memberships", "destination_state", "outbox",
-            "dead_letters", "sync_state", "runs", "schedules", "consumer_positions", "audit_log",
+            "dead_letters", "sync_state", "runs", "schedules", "consumer_positions", "audit_log", "profile_events",
         ])
     }
 

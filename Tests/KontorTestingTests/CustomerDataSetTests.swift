@@ -21,7 +21,7 @@ final class CustomerDataSetTests: XCTestCase {
         XCTAssertGreaterThan(Set(set.people.map(\.address.countryCode)).count, 4, "several countries")
         XCTAssertTrue(set.people.contains { $0.phone?.hasPrefix("+") == true })
         XCTAssertTrue(set.people.contains { $0.phone?.hasPrefix("0") == true || $0.phone?.hasPrefix("(") == true })
-        XCTAssertEqual(Set(set.people.map(\.emailConsent)), Set(ConsentState.allCases))
+        XCTAssertEqual(Set(set.people.map(\.emailConsent)), Set(MarketingConsent.allCases))
     }
 
     func testDifferentSeedsShareTheFirstSharedPeople() {

@@ -61,7 +61,7 @@ final class FaultInjectionTests: XCTestCase {
         await shop.stop()
         await shop.stop()
         do {
-            _ = try await LoopbackClient.get(url, headers: token)
+            _ = try await LoopbackClient.send(url, headers: token, deadline: .seconds(1))
             XCTFail("expected the connection to be refused")
         } catch {}
     }

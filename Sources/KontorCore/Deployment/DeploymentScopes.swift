@@ -7,7 +7,7 @@ public enum DeploymentScopes {
     /// - `identities`: kind → list of values (`identities.email`),
     /// - `profile`: `id`, `created_at`, `updated_at`.
     public static let segmentRule = ExpressionScope(
-        "segment rule", variables: ["traits", "computed", "consent", "identities", "profile"])
+        "segment rule", variables: ["traits", "computed", "consent", "identities", "profile", "segments"])
 
     /// A computed trait's `where` filter sees one event: `event` (the whole
     /// Segment-spec message), `properties` (its `properties`) and `context`.

@@ -4,12 +4,12 @@ extension RandomNumberGenerator {
     ///
     /// Used instead of `Double.random(in:using:)`, which may reject draws and
     /// call `next()` again: with a constant test generator that never ends.
-    mutating func nextUnit() -> Double {
+    public mutating func nextUnit() -> Double {
         Double(next() >> 11) / Double((1 << 53) - 1)
     }
 
     /// A uniform draw from `[0, upperBound]`; 0 when `upperBound` is not positive.
-    mutating func nextJitter(upTo upperBound: Double) -> Double {
+    public mutating func nextJitter(upTo upperBound: Double) -> Double {
         upperBound > 0 ? nextUnit() * upperBound : 0
     }
 }

@@ -26,8 +26,12 @@ public struct CompiledRequest: Sendable {
     let bodyForm: [(name: String, value: Template)]?
 
     /// Parses every template of `request`; `headers` are the plugin's `http.headers`
-    /// (the request's own headers win).
-    public init(_ request: PluginRequest, baseURL: String, headers: [String: String] = [:]) throws(RequestBuildError) {
+    /// (the request's own headers win). `scope` is what a mapping body may read:
+    /// the stream request variables, or `PluginScopes.action` (`record`, `batch`, `mode`) for actions.
+    public init(
+        _ request: PluginRequest, baseURL: String, headers: [String: String] = [:],
+        scope: ExpressionScope = PluginScopes.request
+    ) throws(RequestBuildError) {
         method = request.effectiveMethod.rawValue
         self.baseURL = try Self.template(baseURL, field: "base_url")
         path = try request.path.map { text throws(RequestBuildError) in try Self.template(text, field: "path") }
@@ -41,7 +45,7 @@ public struct CompiledRequest: Sendable {
         case .string(let text)?: bodyJSON = .template(try Self.template(text, field: "body_json"))
         case let value?:
             do {
-                bodyJSON = .mapping(try Mapping(compiling: value, scope: PluginScopes.request, shorthands: true))
+                bodyJSON = .mapping(try Mapping(compiling: value, scope: scope, shorthands: true))
             } catch {
                 throw RequestBuildError(field: "body_json", error.errors.map(\.description).joined(separator: "; "))
             }

@@ -32,6 +32,12 @@ struct IncrementalCursor: Sendable {
     let field: [String]
     let kind: Kind
 
+    /// True for a datetime cursor read in `step` windows.
+    var isStepped: Bool {
+        if case .datetime(let spec) = kind { return spec.step != nil }
+        return false
+    }
+
     /// The key of the cursor in the stored state: the field path, dotted.
     var stateKey: String { field.joined(separator: ".") }
 

@@ -62,10 +62,14 @@ public struct SourceRunner: Sendable {
         } catch {
             throw PullError(.plugin, redactor.redact(error.description))
         }
-        do {
-            limiter = try RateLimiter(http.rateLimits ?? [])
-        } catch {
-            throw PullError(.plugin, "http.rate_limits: \(error.message)")
+        if let shared = options.limiter {
+            limiter = shared
+        } else {
+            do {
+                limiter = try RateLimiter(http.rateLimits ?? [])
+            } catch {
+                throw PullError(.plugin, "http.rate_limits: \(error.message)")
+            }
         }
         do {
             retry = try RetrySettings(http.retry)

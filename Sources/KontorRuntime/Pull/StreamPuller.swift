@@ -37,6 +37,8 @@ struct StreamPuller: Sendable {
         if let resume = state.resume {
             let window = SyncWindow(json: resume.window) ?? .all
             try await pullWindow(window, from: resume.page, maxSeen: resume.maxSeen, slice: slice, state: &state, visit: visit)
+            // A run that finishes an interrupted open-ended window is done; stepped windows continue after it.
+            guard stream.cursor?.isStepped == true else { return }
         }
         for window in try windows(after: state.cursor) {
             try await pullWindow(window, from: stream.paginator.first, maxSeen: nil, slice: slice, state: &state, visit: visit)

@@ -38,13 +38,14 @@ struct LoopbackReply {
 /// Sends real HTTP requests to an emulator on loopback.
 enum LoopbackClient {
     static func send(
-        _ url: String, method: String = "GET", headers: [String: String] = [:], body: [UInt8]? = nil
+        _ url: String, method: String = "GET", headers: [String: String] = [:], body: [UInt8]? = nil,
+        deadline: TimeAmount = .seconds(20)
     ) async throws -> LoopbackReply {
         var request = HTTPClientRequest(url: url)
         request.method = .init(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        let response = try await HTTPClient.shared.execute(request, timeout: deadline)
         let buffer = try await response.body.collect(upTo: 32 << 20)
         return LoopbackReply(
             status: Int(response.status.code),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Marketing consent as the sources record it.
-public enum ConsentState: String, Sendable, Hashable, CaseIterable {
+public enum MarketingConsent: String, Sendable, Hashable, CaseIterable {
     case subscribed
     case notSubscribed = "not_subscribed"
     case unsubscribed
@@ -36,8 +36,8 @@ public struct Person: Sendable, Hashable, Identifiable {
     /// The same number in E.164, or nil.
     public var phoneE164: String?
     public var address: PostalAddress
-    public var emailConsent: ConsentState
-    public var smsConsent: ConsentState
+    public var emailConsent: MarketingConsent
+    public var smsConsent: MarketingConsent
     /// e.g. `de-DE`.
     public var locale: String
     public var birthday: String?

@@ -67,9 +67,9 @@ struct PersonGenerator {
         return (country.trunkZero ? "0" : "") + prefix + " " + nsn.dropFirst(prefix.count)
     }
 
-    static func consent(_ random: inout SeededRandom, weights: [Int]) -> ConsentState {
+    static func consent(_ random: inout SeededRandom, weights: [Int]) -> MarketingConsent {
         var roll = random.int(below: weights.reduce(0, +))
-        for (state, weight) in zip(ConsentState.allCases, weights) {
+        for (state, weight) in zip(MarketingConsent.allCases, weights) {
             if roll < weight { return state }
             roll -= weight
         }

@@ -8,7 +8,8 @@ import KontorCore
 /// (filterGroups with every documented operator, `sorts`, `limit` ≤ 200, offset `after`, the
 /// 10,000-result window), with bearer auth, `X-HubSpot-RateLimit-*` headers, rolling ten-secondly,
 /// daily and search limits, and 429 bodies carrying `policyName`.
-public final class HubSpotEmulator: Sendable {
+public final class HubSpotEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: HubSpotConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan

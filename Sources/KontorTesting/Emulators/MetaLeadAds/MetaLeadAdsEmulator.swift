@@ -7,7 +7,8 @@ import KontorCore
 /// (`paging.cursors.before/after`, `paging.next`), `limit`, `fields`, `filtering` on `time_created`,
 /// leads with `field_data[{name, values}]` and `created_time`, Graph error bodies, and throttling
 /// as a Graph error code (4 by default) after `callsPerHour` calls, with `X-App-Usage`.
-public final class MetaLeadAdsEmulator: Sendable {
+public final class MetaLeadAdsEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: MetaLeadAdsConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan

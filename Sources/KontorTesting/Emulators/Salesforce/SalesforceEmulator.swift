@@ -8,7 +8,8 @@ import KontorCore
 /// `Sforce-Limit-Info`, and error bodies as JSON arrays. The SOQL subset: a field list,
 /// `WHERE` comparisons joined by `AND` (e.g. `SystemModstamp > 2024-01-01T00:00:00Z`),
 /// `ORDER BY`, `LIMIT`.
-public final class SalesforceEmulator: Sendable {
+public final class SalesforceEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: SalesforceConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan
@@ -16,7 +17,9 @@ public final class SalesforceEmulator: Sendable {
     public let host: EmulatorHost
     public let server: EmulatorServer
 
-    /// `http://127.0.0.1:<port>`: the `instance_url` OAuth would return.
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: URL { server.baseURL }
+    /// The same URL: the `instance_url` OAuth would return.
     public var instanceURL: URL { server.baseURL }
 
     private init(configuration: SalesforceConfiguration, data: DataSetStore, host: EmulatorHost, server: EmulatorServer) {

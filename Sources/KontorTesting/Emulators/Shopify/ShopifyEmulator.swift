@@ -13,7 +13,8 @@ import KontorCore
 /// defer { Task { await shop.stop() } }
 /// // GET \(shop.apiBaseURL)/customers.json with X-Shopify-Access-Token: shpat_emulator
 /// ```
-public final class ShopifyEmulator: Sendable {
+public final class ShopifyEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: ShopifyConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan

@@ -6,7 +6,8 @@ import KontorCore
 /// Serves `GET /v3/surveys/{id}/responses/bulk` with bearer auth, `page`/`per_page` (50, max 100),
 /// `links.next`/`prev`/`last`, modified/created date filters, sorting, the per-minute and per-day
 /// app limits with `X-Ratelimit-App-Global-*` headers, and SurveyMonkey's error bodies.
-public final class SurveyMonkeyEmulator: Sendable {
+public final class SurveyMonkeyEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: SurveyMonkeyConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan

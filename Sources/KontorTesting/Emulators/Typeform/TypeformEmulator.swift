@@ -7,7 +7,8 @@ import KontorCore
 /// `since`/`until`, `after`/`before` response tokens, `sort=submitted_at,asc|desc`, answers of the
 /// email, text, choice, choices, number (incl. opinion scale), boolean and phone_number types,
 /// hidden fields, and a 2-requests-per-second limit. One response per generated person.
-public final class TypeformEmulator: Sendable {
+public final class TypeformEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: TypeformConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan

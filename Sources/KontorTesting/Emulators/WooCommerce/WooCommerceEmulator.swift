@@ -7,7 +7,8 @@ import KontorCore
 /// `consumer_key`/`consumer_secret` query parameters), `page`/`per_page` (10, max 100), `offset`,
 /// `X-WP-Total`/`X-WP-TotalPages`/`Link`, `modified_after`/`modified_before`, `after`/`before`,
 /// `orderby`/`order`, and WP-REST error bodies.
-public final class WooCommerceEmulator: Sendable {
+public final class WooCommerceEmulator: SourceEmulator {
+    /// The knobs it was started with.
     public let configuration: WooCommerceConfiguration
     public let data: DataSetStore
     public let faults: FaultPlan
