@@ -101,6 +101,7 @@ let package = Package(
             dependencies: [
                 "KontorCore", "KontorConfig", "KontorStore", "KontorSQLite",
                 "KontorHTTP", "KontorRuntime", "KontorServer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -16,6 +16,7 @@ struct Kontor: AsyncParsableCommand {
             SchemaCommand.self,
             PluginsCommand.self,
             SyncCommand.self,
+            RunCommand.self,
             ActivateCommand.self,
             QueueCommand.self,
             ProfilesCommand.self,

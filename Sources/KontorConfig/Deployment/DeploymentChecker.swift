@@ -45,7 +45,7 @@ struct DeploymentChecker {
             error(["kontor"], "file format version \(deployment.version) is newer than this Kontor reads (\(Deployment.currentVersion))")
         }
         let listen = deployment.server.listen
-        if let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (1...65_535).contains(port),
+        if let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port),
             !listen[..<colon].isEmpty
         {
             // host:port
