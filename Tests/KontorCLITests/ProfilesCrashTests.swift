@@ -60,12 +60,16 @@ final class ProfilesCrashTests: XCTestCase {
         }
     }
 
-    /// Starts a build with `--progress`, kills it with SIGKILL after a few committed batches,
-    /// and returns the committed position.
+    /// Starts a build that holds (blocks) after five committed batches, kills it there with
+    /// SIGKILL, and returns the committed position. Holding makes the kill point the same on
+    /// a fast machine and a loaded one.
     private func killMidway(in folder: URL) async throws -> Int64 {
         let process = Process()
         process.executableURL = try KontorBinary.executableURL()
-        process.arguments = ["profiles", "build", "--config", "connectors.yaml", "--batch-size", "100", "--progress"]
+        process.arguments = [
+            "profiles", "build", "--config", "connectors.yaml", "--batch-size", "100", "--progress",
+            "--hold-after-batches", "5",
+        ]
         process.currentDirectoryURL = folder
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         let output = Pipe()
@@ -73,7 +77,7 @@ final class ProfilesCrashTests: XCTestCase {
         process.standardError = FileHandle.nullDevice
         try process.run()
         var seen = ""
-        while seen.components(separatedBy: "position ").count <= 5 {
+        while !seen.contains("holding\n") {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
@@ -81,6 +85,7 @@ final class ProfilesCrashTests: XCTestCase {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the build was killed, not finished: \(seen)")
+        XCTAssertEqual(seen.components(separatedBy: "position ").count - 1, 5, seen)
         let store = try SQLiteStore.file(at: folder.appendingPathComponent("kontor.db").path)
         let position = try await store.position(consumer: "profiles")
         try await store.close()

@@ -24,13 +24,22 @@ struct ProfilesBuildCommand: AsyncParsableCommand {
     @Flag(help: "Print the log position after each committed batch.")
     var progress = false
 
+    /// For crash tests: after this many committed batches the process stops working and waits to
+    /// be killed, so a test kills it at a known point whatever the machine's speed.
+    @Option(help: .hidden)
+    var holdAfterBatches: Int?
+
     func run() async throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1 (got \(batchSize))") }
         try await ProfilesWorkspace.with(options) { workspace in
             let report = progress
+            let hold = BatchHold(after: holdAfterBatches)
             let builder = ProfileBuilder(
                 store: workspace.store, model: workspace.model, clock: SystemClock(), batchSize: batchSize,
-                afterBatch: { batch in if report { ProgressLine.write("position \(batch.position)") } })
+                afterBatch: { batch in
+                    if report { ProgressLine.write("position \(batch.position)") }
+                    hold.committed()
+                })
             let built = try await builder.catchUp()
             let engine = workspace.engine()
             var segments = try await engine.evaluateDirty()

@@ -137,7 +137,7 @@ final class SchedulerTests: XCTestCase {
         finished.executableURL = URL(fileURLWithPath: "/bin/true")
         try finished.run()
         finished.waitUntilExit()
-        let dead = LeaseOwner(role: "cli", host: ProcessInfo.processInfo.hostName, pid: finished.processIdentifier)
+        let dead = LeaseOwner(role: "cli", host: LeaseOwner.localHostName, pid: finished.processIdentifier)
         XCTAssertTrue(dead.isDeadLocalProcess)
         _ = try await store.acquireLease(name: "source:shop", owner: dead.description, until: t0.addingTimeInterval(600), now: t0)
 
@@ -160,5 +160,9 @@ final class SchedulerTests: XCTestCase {
         XCTAssertEqual(owner.description, "cli:shop-server:4711")
         XCTAssertEqual(LeaseOwner(parsing: "cli:shop-server:4711"), owner)
         XCTAssertNil(LeaseOwner(parsing: "daemon-7"))
+        XCTAssertNil(LeaseOwner(parsing: "cli:4711"))
+        // A host that is an IPv6 address, as a resolver may answer for the machine's name.
+        let v6 = LeaseOwner(role: "daemon", host: "fe80::1", pid: 812)
+        XCTAssertEqual(LeaseOwner(parsing: v6.description), v6)
     }
 }
