@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KontorConfig", targets: ["KontorConfig"]),
         .library(name: "KontorStore", targets: ["KontorStore"]),
         .library(name: "KontorSQLite", targets: ["KontorSQLite"]),
+        .library(name: "KontorPostgres", targets: ["KontorPostgres"]),
         .library(name: "KontorHTTP", targets: ["KontorHTTP"]),
         .library(name: "KontorRuntime", targets: ["KontorRuntime"]),
         .library(name: "KontorServer", targets: ["KontorServer"]),
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -58,7 +62,7 @@ let package = Package(
         .target(
             name: "KontorHTTP",
             dependencies: [
-                "KontorCore",
+                "KontorCore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -69,6 +73,17 @@ let package = Package(
             dependencies: [
                 "KontorCore", "KontorStore", "KontorHTTP",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
+        // PostgreSQL: the `postgres` SQL source (and, later, the shared store for several nodes).
+        .target(
+            name: "KontorPostgres",
+            dependencies: [
+                "KontorCore", "KontorStore", "KontorRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -81,6 +96,8 @@ let package = Package(
                 "KontorCore", "KontorStore", "KontorRuntime", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
@@ -99,9 +116,12 @@ let package = Package(
         .executableTarget(
             name: "kontor",
             dependencies: [
-                "KontorCore", "KontorConfig", "KontorStore", "KontorSQLite",
-                "KontorHTTP", "KontorRuntime", "KontorServer",
+                "KontorCore", "KontorConfig", "KontorStore", "KontorSQLite", "KontorPostgres",
+                "KontorHTTP", "KontorRuntime", "KontorServer", "KontorTesting",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,6 +143,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "KontorPostgresTests",
+            dependencies: [
+                "KontorPostgres", "KontorRuntime", "KontorStore", "KontorCore", "KontorConfig", "KontorSQLite",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "KontorHTTPTests", dependencies: ["KontorHTTP", "KontorCore"], swiftSettings: strict),
         .testTarget(
             name: "KontorRuntimeTests",
@@ -135,8 +163,10 @@ let package = Package(
         .testTarget(
             name: "KontorServerTests",
             dependencies: [
-                "KontorServer", "KontorCore", "KontorStore", "KontorSQLite", "CZlib",
+                "KontorServer", "KontorCore", "KontorStore", "KontorSQLite", "KontorConfig", "KontorTesting", "KontorRuntime",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

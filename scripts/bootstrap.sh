@@ -3,7 +3,7 @@
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
-packages=(libsqlite3-dev sqlite3 zlib1g-dev python3-venv)
+packages=(libsqlite3-dev sqlite3 zlib1g-dev python3-venv chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -20,3 +20,6 @@ echo "bootstrap: system packages ready (${packages[*]})"
 
 # The real Segment and RudderStack Python SDKs, used by the ingest tests.
 bash "$(dirname "$0")/python-sdks.sh"
+
+# A local PostgreSQL (role and database `kontor`) for the `postgres` source tests.
+bash "$(dirname "$0")/postgres.sh"

@@ -42,20 +42,22 @@ enum EventTable {
         return rows
     }
 
-    /// Inserts the rows whose `(source, message_id)` is new; counts the others as duplicates.
+    /// Inserts the rows whose `(source, message_id)` is new; counts the others as duplicates,
+    /// including those of events retention deleted (`retired_events`).
     static func insert(_ rows: [EventRow], in db: Database) throws -> AppendResult {
         guard !rows.isEmpty else { return AppendResult() }
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO events (source, message_id, type, user_id, anonymous_id, payload, timestamp, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM retired_events WHERE source = ? AND message_id = ?)
                 ON CONFLICT (source, message_id) DO NOTHING
                 """)
         var result = AppendResult()
         for row in rows {
             try statement.execute(arguments: [
                 row.source, row.messageId, row.type, row.userId, row.anonymousId, row.payload, row.timestamp,
-                row.receivedAt,
+                row.receivedAt, row.source, row.messageId,
             ])
             if db.changesCount > 0 {
                 result.inserted += 1

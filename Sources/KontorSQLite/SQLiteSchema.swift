@@ -26,6 +26,8 @@ enum SQLiteSchema {
         ("v2-profile-events", profileEvents),
         ("v2-membership-exits", membershipExits),
         ("v2-outbox-delivery", outboxDelivery),
+        ("v3-delivery-totals", deliveryTotals),
+        ("v3-retired-events", retiredEvents),
     ]
 
     /// The names of all migrations this build knows, oldest first.

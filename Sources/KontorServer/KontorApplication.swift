@@ -3,8 +3,10 @@ import KontorCore
 import KontorStore
 import Logging
 
-/// Builds Kontor's HTTP server: the ingest API, `/healthz` and `/readyz`, as
-/// one Hummingbird `Application` that `kontor run` adds to its `ServiceGroup`.
+/// Builds Kontor's HTTP server: the ingest API, `/healthz`, `/readyz` and `/metrics`,
+/// as one Hummingbird `Application` that `kontor run` adds to its `ServiceGroup`.
+/// Every route, including those added later to ``router``, is counted in the metrics
+/// and gets one request-log line (``ServerMetrics``, `docs/operations.md`).
 ///
 /// The application runs its own ``GroupCommitWriter`` as a service, so the
 /// writer starts and stops with the server: on shutdown the server stops
@@ -30,17 +32,23 @@ public struct KontorApplication {
     ///   - settings: the deployment's `server:` section (`listen`, `write_keys`).
     ///   - source: the event-log source name ingested messages are stored under.
     ///   - listen: overrides `settings.listen` (e.g. `127.0.0.1:0` in tests).
+    ///   - metrics: the registry `/metrics` serves; `kontor run` passes the one swift-metrics is bootstrapped with.
     /// - Throws: ``ListenAddressError`` when the listen address is not `host:port`.
     public init(
         settings: ServerSettings, store: any KontorStore, clock: any KontorClock, logger: Logger,
-        limits: IngestLimits = .segment, source: String = "ingest", listen: String? = nil
+        limits: IngestLimits = .segment, source: String = "ingest", listen: String? = nil,
+        metrics: ServerMetrics = ServerMetrics()
     ) throws(ListenAddressError) {
         self.address = try ListenAddress(parsing: listen ?? settings.listen)
         self.logger = logger
-        let writer = GroupCommitWriter(store: store, logger: logger)
+        let writer = GroupCommitWriter(store: store, metrics: metrics, logger: logger)
         self.writer = writer
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics.requests))
         router.add(middleware: JSONErrorMiddleware())
+        MetricsRoute(metrics: metrics, gauges: StoreGauges(store: store, clock: clock, factory: metrics.factory, logger: logger))
+            .addRoutes(to: router)
         HealthRoutes(store: store, writer: writer).addRoutes(to: router)
         IngestService(writeKeys: settings.writeKeys, writer: writer, clock: clock, limits: limits, source: source)
             .addRoutes(to: router)

@@ -17,10 +17,13 @@ struct Kontor: AsyncParsableCommand {
             PluginsCommand.self,
             SyncCommand.self,
             RunCommand.self,
+            StatusCommand.self,
+            DemoCommand.self,
             ActivateCommand.self,
             QueueCommand.self,
             ProfilesCommand.self,
             SegmentsCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -64,27 +64,11 @@ final class ProfilesCrashTests: XCTestCase {
     /// SIGKILL, and returns the committed position. Holding makes the kill point the same on
     /// a fast machine and a loaded one.
     private func killMidway(in folder: URL) async throws -> Int64 {
-        let process = Process()
-        process.executableURL = try KontorBinary.executableURL()
-        process.arguments = [
-            "profiles", "build", "--config", "connectors.yaml", "--batch-size", "100", "--progress",
-            "--hold-after-batches", "5",
-        ]
-        process.currentDirectoryURL = folder
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        while !seen.contains("holding\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the build was killed, not finished: \(seen)")
+        let run = try KontorBinary.runUntilHoldingThenKill(
+            ["profiles", "build", "--config", "connectors.yaml", "--batch-size", "100", "--progress", "--hold-after-batches", "5"],
+            in: folder)
+        let seen = run.stdout
+        XCTAssertEqual(run.terminationReason, .uncaughtSignal, "the build was killed, not finished: \(seen)")
         XCTAssertEqual(seen.components(separatedBy: "position ").count - 1, 5, seen)
         let store = try SQLiteStore.file(at: folder.appendingPathComponent("kontor.db").path)
         let position = try await store.position(consumer: "profiles")

@@ -32,7 +32,7 @@ final class OutboxConformanceTests: TemporaryFolderTestCase {
     }
 
     func testEveryCheckHasATest() {
-        XCTAssertEqual(OutboxConformance.allChecks.count, 13, "add a test method for each new check")
+        XCTAssertEqual(OutboxConformance.allChecks.count, 14, "add a test method for each new check")
     }
 
     func testCommitPlanWritesJobsAndState() async { await conform { try await $0.checkCommitPlanWritesJobsAndState() } }
@@ -48,4 +48,5 @@ final class OutboxConformanceTests: TemporaryFolderTestCase {
     func testPurge() async { await conform { try await $0.checkPurge() } }
     func testCounts() async { await conform { try await $0.checkCounts() } }
     func testRejectsInvalidClaims() async { await conform { try await $0.checkRejectsInvalidClaims() } }
+    func testDeliveryTotals() async { await conform { try await $0.checkDeliveryTotals() } }
 }

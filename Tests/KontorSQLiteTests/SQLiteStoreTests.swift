@@ -53,6 +53,7 @@ final class SQLiteStoreTests: TemporaryFolderTestCase {
         XCTAssertEqual(tables, [
             "events", "identities", "profiles", "merges", "consents", "memberships", "destination_state", "outbox",
             "dead_letters", "sync_state", "runs", "schedules", "consumer_positions", "audit_log", "profile_events",
+            "retired_events", "delivery_totals",
         ])
     }
 

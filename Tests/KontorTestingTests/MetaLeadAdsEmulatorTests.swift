@@ -63,7 +63,9 @@ final class MetaLeadAdsEmulatorTests: XCTestCase {
         let invalid = try await LoopbackClient.get(leads(meta, "filtering=" + QueryParameters.escape(#"[{"field":"colour","operator":"EQUAL","value":1}]"#)))
         await meta.stop()
         let ids = reply.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
-        XCTAssertEqual(Set(ids), Set(touched.map { String(MetaLead.idBase + $0) }))
+        let resubmitted = meta.data.snapshot.people.filter { touched.contains($0.id) }.map { String(MetaLead(person: $0).id) }
+        XCTAssertEqual(Set(ids), Set(resubmitted), "a re-submission is a new lead")
+        XCTAssertTrue(Set(ids).isDisjoint(with: touched.map { String(MetaLead.idBase + $0) }), "with a new id")
         XCTAssertEqual(reply.json["data"]?[0]?["form_id"], "1234567890123")
         XCTAssertEqual(invalid.status, 400)
         XCTAssertEqual(invalid.json["error"]?["code"], 100)

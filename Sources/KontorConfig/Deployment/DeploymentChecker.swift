@@ -23,6 +23,7 @@ struct DeploymentChecker {
         checkIdentity()
         checkSegmentRules()
         checkDestinationReferences()
+        checkPersonalize()
         checkSchedules()
         checkPlugins()
     }

@@ -18,10 +18,12 @@ public struct ServerSettings: Sendable, Hashable, Decodable, SchemaDescribed {
     public var allowedOrigins: [String]
     /// The profile traits the personalisation API may return (nothing else leaves).
     public var exposeTraits: [String]
+    /// Segments revealed and caching of the personalisation API.
+    public var personalize: PersonalizeSettings
 
     public init(
         listen: String = defaultListen, writeKeys: [String] = [], readKeys: [String] = [], adminToken: String? = nil,
-        allowedOrigins: [String] = [], exposeTraits: [String] = []
+        allowedOrigins: [String] = [], exposeTraits: [String] = [], personalize: PersonalizeSettings = PersonalizeSettings()
     ) {
         self.listen = listen
         self.writeKeys = writeKeys
@@ -29,6 +31,7 @@ public struct ServerSettings: Sendable, Hashable, Decodable, SchemaDescribed {
         self.adminToken = adminToken
         self.allowedOrigins = allowedOrigins
         self.exposeTraits = exposeTraits
+        self.personalize = personalize
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -38,6 +41,7 @@ public struct ServerSettings: Sendable, Hashable, Decodable, SchemaDescribed {
         case adminToken = "admin_token"
         case allowedOrigins = "allowed_origins"
         case exposeTraits = "expose_traits"
+        case personalize
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,7 +52,9 @@ public struct ServerSettings: Sendable, Hashable, Decodable, SchemaDescribed {
             readKeys: try container.decodeIfPresent([String].self, forKey: .readKeys) ?? [],
             adminToken: try container.decodeIfPresent(String.self, forKey: .adminToken),
             allowedOrigins: try container.decodeIfPresent([String].self, forKey: .allowedOrigins) ?? [],
-            exposeTraits: try container.decodeIfPresent([String].self, forKey: .exposeTraits) ?? [])
+            exposeTraits: try container.decodeIfPresent([String].self, forKey: .exposeTraits) ?? [],
+            personalize: try container.decodeIfPresent(PersonalizeSettings.self, forKey: .personalize)
+                ?? PersonalizeSettings())
     }
 
     public static let schema: Schema = .object([
@@ -58,5 +64,6 @@ public struct ServerSettings: Sendable, Hashable, Decodable, SchemaDescribed {
         "admin_token": Property(.string(), "Bearer token of the admin API; the admin API is off without one"),
         "allowed_origins": Property(.array(.string()), "Origins allowed by CORS (forms, personalisation)", default: []),
         "expose_traits": Property(.array(.string()), "Traits the personalisation API may return", default: []),
+        "personalize": Property(PersonalizeSettings.schema, "Segments revealed and caching of the personalisation API"),
     ], description: "The HTTP server")
 }

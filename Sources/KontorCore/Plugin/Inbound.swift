@@ -33,13 +33,19 @@ public struct Inbound: Sendable, Decodable, SchemaDescribed {
     public var allowedOrigins: String?
     /// Form endpoint: a field that must stay empty (bots fill it); such posts are accepted and dropped.
     public var honeypot: String?
-    /// Per-client limit, e.g. `"10/1m"`.
+    /// Form endpoint: per-client limit, e.g. `"10/1m"`, or a template over config yielding one.
     public var rateLimit: String?
+    /// Form endpoint: fields a post must fill (a template over config yielding a list); a post
+    /// missing one is refused with 400 naming it.
+    public var required: String?
+    /// Form endpoint: where a plain HTML form post is sent afterwards (303), a template over config.
+    public var redirect: String?
     public var maxBody: String?
 
     enum CodingKeys: String, CodingKey {
         case endpoint, body, signature, deliveryIDHeader = "delivery_id_header", challenge, stream, route, records
-        case allowedOrigins = "allowed_origins", honeypot, rateLimit = "rate_limit", maxBody = "max_body"
+        case allowedOrigins = "allowed_origins", honeypot, rateLimit = "rate_limit", required, redirect
+        case maxBody = "max_body"
     }
 
     /// Every stream name a delivery can be routed to.
@@ -65,7 +71,9 @@ public struct Inbound: Sendable, Decodable, SchemaDescribed {
             "records": .init(FieldPath.schema, "Path to a list of records in the body"),
             "allowed_origins": .init(config, "form: CORS origins (a list)"),
             "honeypot": .init(config, "form: a field name that must stay empty"),
-            "rate_limit": .init(.string(format: .rateLimit), "Per-client limit, e.g. 10/1m"),
+            "rate_limit": .init(config, "form: per-client limit, e.g. 10/1m (or a template over config)"),
+            "required": .init(config, "form: fields a post must fill (a list)"),
+            "redirect": .init(config, "form: URL a plain HTML form post is sent to afterwards (303)"),
             "max_body": .init(.string(format: .byteSize), "Largest body accepted", default: "1MB"),
         ], description: "Deliveries pushed to Kontor")
     }

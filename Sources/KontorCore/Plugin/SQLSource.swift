@@ -23,18 +23,19 @@ public struct SQLSettings: Sendable, Decodable, SchemaDescribed {
 /// A stream read by a SQL query. Every `{{ }}` in `sql` becomes a bind
 /// parameter (`$1`, `$2`), never text spliced into the statement.
 ///
-/// `stream_state.cursor` is the last committed value of the stream's
-/// `incremental.field` (or the incremental `start` on the first run); the
-/// runtime re-runs the query with the last row's cursor until a page has
-/// fewer than `page_size` rows, so the query must order by the cursor.
+/// The query names the set of rows to read; the runtime pages through it by
+/// keyset: it wraps the query and adds `WHERE (cursor, key) > (last committed
+/// values) ORDER BY cursor, key LIMIT page_size`, where the cursor is the
+/// stream's `incremental.field` and the key its `primary_key`. So the query
+/// itself has no `WHERE` on the cursor, no `ORDER BY` and no `LIMIT`, and rows
+/// sharing one cursor value are never lost at a page boundary.
 ///
 /// ```yaml
 /// query:
-///   sql: >-
-///     SELECT id, email, updated_at FROM customers
-///     WHERE updated_at > {{ stream_state.cursor }} ORDER BY updated_at, id LIMIT {{ page_size }}
+///   sql: SELECT id, email, updated_at FROM customers
 ///   page_size: 1000
-/// incremental: {type: datetime, field: updated_at, start: "1970-01-01T00:00:00Z"}
+/// primary_key: id
+/// incremental: {type: datetime, field: updated_at}
 /// ```
 public struct SQLQuery: Sendable, Decodable, SchemaDescribed {
     public var sql: String

@@ -74,10 +74,18 @@ public struct AuthenticatorFactory: Sendable {
                 throw AuthError("config.\(key) is '\(name)', which selects no auth; choose one of \(known.joined(separator: ", "))\(hint)")
             }
             return try make(option, config: config, baseURL: baseURL)
-        case .awsSigV4:
-            throw AuthError("aws_sigv4 signing is not supported by the HTTP runtime yet")
-        case .hmacSignature:
-            throw AuthError("hmac_signature signing is not supported by the HTTP runtime yet")
+        case .awsSigV4(let settings):
+            let token = try settings.sessionToken.map { text throws(AuthError) in try render(text, "session_token") }
+            let signer = AWSSignatureV4(
+                accessKeyID: try render(settings.accessKeyID, "access_key_id"),
+                secretAccessKey: try render(settings.secretAccessKey, "secret_access_key"), sessionToken: token,
+                region: try render(settings.region, "region"), service: settings.service)
+            return AWSSigV4Authenticator(signer: signer, clock: clock)
+        case .hmacSignature(let settings):
+            return HMACSignatureAuthenticator(
+                header: settings.header, algorithm: settings.algorithm, encoding: settings.encoding,
+                prefix: settings.prefix ?? "", secret: try render(settings.secret, "secret"),
+                timestampHeader: settings.timestampHeader, clock: clock)
         }
     }
 

@@ -39,7 +39,8 @@ public struct RetrySettings: Sendable {
                 if let max = max.flatMap(DurationParser.seconds) { maxServerWait = max }
             case .headerUntil(let header, _, let max):
                 waitRules.resetHeader = header
-                waitRules.resetFormat = .epochSeconds
+                // Epoch seconds (or milliseconds); a small number is seconds from now (SurveyMonkey's minute reset).
+                waitRules.resetFormat = .automatic
                 if let max = max.flatMap(DurationParser.seconds) { maxServerWait = max }
             case .exponential(let factor, let max):
                 if let base = factor.flatMap(DurationParser.seconds) { policy.base = base }

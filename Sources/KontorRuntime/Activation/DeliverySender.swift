@@ -69,7 +69,14 @@ public struct DeliverySender: Sendable {
             let facts = HTTPResponseFacts(
                 status: response.status, headers: Self.headerMap(response.headers), bodyText: response.text,
                 body: ResponseBody.json(response.body), requestURL: RequestURL.withoutQuery(request.url))
-            let verdict = route.retry.classifier.classify(.response(facts), config: destination.settings, now: now)
+            var verdict = route.retry.classifier.classify(.response(facts), config: destination.settings, now: now)
+            // An action's `result.success_status` names statuses that mean done (Mailchimp's 404 on the
+            // archive of a member already gone); it overrides the built-in 4xx verdict, not a plugin rule.
+            if verdict.action == .fail, verdict.source == .builtIn,
+                route.mapper.result?.successStatus?.contains(response.status) == true
+            {
+                verdict = ResponseClassification(action: .success, message: "HTTP \(response.status) is a success status of the action")
+            }
             switch verdict.action {
             case .refreshAuth where !refreshed:
                 refreshed = true

@@ -75,8 +75,13 @@ public struct DeliveryService: Service {
         }
     }
 
-    /// Runs every worker until graceful shutdown.
+    /// Runs every worker until graceful shutdown. With no destination configured it
+    /// just waits for the shutdown: a service that returns early would stop the daemon.
     public func run() async throws {
+        guard !workers.isEmpty else {
+            try? await gracefulShutdown()
+            return
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in workers {
                 group.addTask { try await worker.run() }

@@ -51,7 +51,9 @@ extension DeliveryWorker {
     {
         var pending = batches[...]
         var stopped = false
-        let width = destination.concurrency
+        // After a failure as a whole, one batch probes the destination before the others follow.
+        var probing = hold.isFailing
+        let width = probing ? 1 : destination.concurrency
         let gate = RoundGate()
         let outcome: Result<DeliveryReport, StoreError> = await withTaskGroup(of: Result<DeliveryReport, StoreError>.self) { group in
             var total = DeliveryReport(destination: destination.name)
@@ -75,7 +77,13 @@ extension DeliveryWorker {
                 switch result {
                 case .success(let batchReport):
                     total.add(batchReport)
-                    if batchReport.destinationFailed { stopped = true }
+                    if batchReport.requests > 0 { hold.record(failed: batchReport.destinationFailed) }
+                    if batchReport.destinationFailed {
+                        stopped = true
+                    } else if probing {
+                        probing = false
+                        for _ in 1..<max(1, destination.concurrency) { start() }
+                    }
                 case .failure(let error):
                     group.cancelAll()
                     return .failure(error)
@@ -102,7 +110,9 @@ extension DeliveryWorker {
     /// Sends one batch (splitting it while the destination refuses it as a whole) and decides each job.
     func deliver(_ batch: [OutboxJob], route: OperationRoute) async -> ([OutboxSettlement], DeliveryReport) {
         var report = DeliveryReport(destination: destination.name)
+        let started = ContinuousClock.now
         let outcome = await sender.send(batch.map(\.payload), route: route)
+        RuntimeMetrics.deliveryRequest(destination: destination.name, since: started)
         report.requests = 1
         let now = clock.now
         switch outcome {
@@ -152,7 +162,9 @@ extension DeliveryWorker {
         let result = try await outbox.settle(settlements, owner: owner, now: clock.now)
         report.delivered += result.done
         report.deadLettered += result.deadLettered
-        report.retried += settlements.filter { if case .retry = $0.decision, $0.attempts != nil { true } else { false } }.count
+        let retried = settlements.filter { if case .retry = $0.decision, $0.attempts != nil { true } else { false } }.count
+        report.retried += retried
+        RuntimeMetrics.settled(destination: destination.name, delivered: result.done, retried: retried, dead: result.deadLettered)
     }
 }
 

@@ -33,11 +33,14 @@ public struct DeliveryWorker: Service {
     public let owner: String
     /// How long a claim holds its jobs; a crashed worker's jobs are claimed again after it.
     public var leaseDuration: TimeInterval
-    /// Jobs claimed at once.
+    /// Jobs claimed at once: by default two waves of full batches (batch size × concurrency),
+    /// at least 100 and at most 10,000 unless one wave alone is larger.
     public var claimLimit: Int
     /// How often the service looks for new jobs when nothing is due.
     public var pollInterval: TimeInterval
     public var logger: Logger
+    /// Called after each round's outcomes are settled in the outbox (progress output, crash tests).
+    public var afterRound: (@Sendable (DeliveryReport) -> Void)?
     /// The pause the destination demanded last (`Retry-After`), shared by copies of this worker.
     public let hold = DestinationHold()
     let jitter: DeliveryJitter
@@ -56,7 +59,8 @@ public struct DeliveryWorker: Service {
         self.policy = policy
         self.leaseDuration = leaseDuration
         let largest = [OutboxOperation.add, .update, .remove].compactMap { try? destination.route(for: $0).limits.size }.max() ?? 1
-        self.claimLimit = claimLimit ?? min(10_000, max(100, largest * destination.concurrency * 2))
+        let perWave = largest * destination.concurrency
+        self.claimLimit = claimLimit ?? min(max(10_000, perWave), max(100, perWave * 2))
         self.pollInterval = pollInterval
         self.jitter = jitter
         self.logger = logger
@@ -72,6 +76,7 @@ public struct DeliveryWorker: Service {
             if jobs.isEmpty { break }
             let round = try await deliver(jobs, drain: drain)
             report.add(round)
+            afterRound?(round)
             if round.destinationFailed || jobs.count < claimLimit && round.handedBack > 0 { break }
         }
         if report.requests > 0 { log(report) }

@@ -8,8 +8,18 @@ import Synchronization
 /// their durable due time, so a restart does not break it for them.
 public final class DestinationHold: Sendable {
     private let end = Mutex<Date?>(nil)
+    private let failing = Mutex(false)
 
     public init() {}
+
+    /// Whether the destination's last answer was a failure as a whole (5xx, 429, unreachable):
+    /// the next round then sends one batch as a probe before it sends more.
+    public var isFailing: Bool { failing.withLock { $0 } }
+
+    /// Records whether the destination just failed as a whole or answered.
+    public func record(failed: Bool) {
+        failing.withLock { $0 = failed }
+    }
 
     /// The end of the pause, if one is set (it may lie in the past).
     public var until: Date? { end.withLock { $0 } }

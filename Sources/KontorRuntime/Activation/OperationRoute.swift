@@ -39,11 +39,15 @@ public struct OperationRoute: Sendable {
 
     /// The request for a batch of payloads: templates rendered with `config`, `batch`, `record`
     /// and `mode`, then `"$batch"` / `"$record"` in the JSON body replaced by the payloads.
+    ///
+    /// A `body_json` mapping reads the record at its root (`$.email` is the first payload's
+    /// `email`, as the plugin checker resolves it); the four variables are there too.
     public func draft(payloads: [JSONValue], config: JSONValue, now: Date) throws(RequestBuildError) -> RequestDraft {
-        let variables: [String: JSONValue] = [
-            "config": config, "batch": .array(payloads), "record": payloads.first ?? .null,
-            "mode": .string(operation.rawValue),
-        ]
+        var variables = payloads.first?.objectValue ?? [:]
+        variables["config"] = config
+        variables["batch"] = .array(payloads)
+        variables["record"] = payloads.first ?? .null
+        variables["mode"] = .string(operation.rawValue)
         var draft = try request.render(in: EvaluationContext(variables: variables, now: now))
         if let body = draft.bodyJSON {
             draft.bodyJSON = Self.substitute(body, batch: payloads)

@@ -147,6 +147,8 @@ struct FileStreamPuller: Sendable {
             counts.messages += result.inserted
             counts.duplicates += result.duplicates
         }
+        RuntimeMetrics.pulledPage(source: source, stream: stream.name, records: records)
+        RuntimeMetrics.committedPage(source: source, stream: stream.name, inserted: result.inserted, duplicates: result.duplicates)
         onEvent(.pageCommitted(
             stream: stream.name, partition: slice.key, records: records, inserted: result.inserted, duplicates: result.duplicates
         ))

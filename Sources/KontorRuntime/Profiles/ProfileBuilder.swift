@@ -67,6 +67,7 @@ public struct ProfileBuilder: Service {
             return summary
         }
         if summary.events > 0 {
+            RuntimeMetrics.profileBatch(events: summary.events)
             logger.debug("profile batch committed", metadata: ["kontor.position": "\(summary.position)"])
             afterBatch(summary)
         }

@@ -53,6 +53,7 @@ public struct SegmentEngine: Service {
     /// Evaluates every segment on each dirty profile (closing the memberships of merged-away
     /// ones) and clears the marks, chunk by chunk, until no profile is dirty.
     public func evaluateDirty() async throws -> SegmentPassSummary {
+        let started = ContinuousClock.now
         var total = SegmentPassSummary()
         while true {
             let model = self.model
@@ -66,13 +67,17 @@ public struct SegmentEngine: Service {
                 try tx.clearDirty(profiles.map(\.id))
                 return summary
             }
-            guard let chunk else { return total }
+            guard let chunk else {
+                RuntimeMetrics.segmentPass("dirty", evaluated: total.evaluated + total.removed, since: started)
+                return total
+            }
             total = total.adding(chunk)
         }
     }
 
     /// Evaluates `only` these segments (every segment when `nil`) on every live profile.
     public func evaluateAll(only names: Set<String>? = nil) async throws -> SegmentPassSummary {
+        let started = ContinuousClock.now
         var total = SegmentPassSummary()
         var after: ProfileID?
         while true {
@@ -86,7 +91,10 @@ public struct SegmentEngine: Service {
                 let pass = MembershipPass(model: model, now: now)
                 return (try pass.apply(to: profiles, only: names, in: tx), last.id)
             }
-            guard let (summary, last) = chunk else { return total }
+            guard let (summary, last) = chunk else {
+                RuntimeMetrics.segmentPass("all", evaluated: total.evaluated + total.removed, since: started)
+                return total
+            }
             total = total.adding(summary)
             after = last
         }

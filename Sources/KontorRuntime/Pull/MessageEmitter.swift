@@ -26,9 +26,16 @@ struct MessageEmitter: Sendable {
     }
 
     /// The messages of one record; `now` is the run's clock time.
-    func messages(for record: JSONValue, partition: JSONValue, config: JSONValue, now: Date) throws(PullError) -> [Message] {
+    ///
+    /// `headers` are an inbound delivery's (empty for pulls). `delivery`, when
+    /// given, identifies an inbound delivery and the record's place in it: the
+    /// default `messageId` then derives from it, so a replayed delivery gives the same ids.
+    func messages(
+        for record: JSONValue, partition: JSONValue, config: JSONValue, now: Date, headers: JSONValue = .object([:]),
+        delivery: String? = nil
+    ) throws(PullError) -> [Message] {
         let context = EvaluationContext(
-            variables: ["record": record, "config": config, "stream": .string(stream), "stream_partition": partition, "headers": .object([:])],
+            variables: ["record": record, "config": config, "stream": .string(stream), "stream_partition": partition, "headers": headers],
             now: now
         )
         let key: JSONValue = primaryKey.isEmpty ? record : .array(primaryKey.map { RecordPath.value(at: $0, in: record) ?? .null })
@@ -37,6 +44,7 @@ struct MessageEmitter: Sendable {
         for (index, rule) in rules.enumerated() {
             if let when = rule.when, !(try PullError.render(when, in: context, field: "emit.when").isTruthy) { continue }
             let id = try text(rule.messageID, context)
+                ?? delivery.map { MessageIdentity.deliveryMessageID(source: source, stream: stream, rule: index, delivery: $0) }
                 ?? MessageIdentity.messageID(source: source, stream: stream, rule: index, key: key, cursor: cursorValue)
             var message = Message(type: rule.type, messageId: id, timestamp: try timestamp(rule, record: record, context: context, now: now))
             message.userId = try text(rule.userID, context)
@@ -85,7 +93,8 @@ struct MessageEmitter: Sendable {
         switch consent {
         case nil: return nil
         case .template(let template)?:
-            return try PullError.render(template, in: context, field: "emit.consent").objectValue?.filter { $0.value.boolValue != nil }
+            return try PullError.render(template, in: context, field: "emit.consent").objectValue?
+                .compactMapValues { Self.flag($0).map(JSONValue.bool) }
         case .purposes(let purposes)?:
             var result: [String: JSONValue] = [:]
             for (purpose, value) in purposes {
@@ -111,14 +120,14 @@ struct MessageEmitter: Sendable {
         return now
     }
 
-    /// `true`/`false`, also from the strings `"true"`, `"yes"`, `"granted"`, …; `nil` when unknown.
+    /// `true`/`false`, also from the strings `"true"`, `"yes"`, `"on"` (a checked box), `"granted"`, …; `nil` when unknown.
     static func flag(_ value: JSONValue) -> Bool? {
         switch value {
         case .bool(let flag): return flag
         case .string(let text):
             switch text.lowercased() {
-            case "true", "yes", "1", "granted", "subscribed", "opt_in", "opted_in": return true
-            case "false", "no", "0", "denied", "unsubscribed", "not_subscribed", "opt_out", "opted_out": return false
+            case "true", "yes", "on", "1", "granted", "subscribed", "opt_in", "opted_in": return true
+            case "false", "no", "off", "0", "denied", "unsubscribed", "not_subscribed", "opt_out", "opted_out": return false
             default: return nil
             }
         default: return nil

@@ -14,6 +14,13 @@ enum MessageIdentity {
         return "pull-" + PIIHasher.hash(parts.joined(separator: "\u{1F}"), algorithm: .sha256, digest: .hex)
     }
 
+    /// The default `messageId` of an inbound delivery's message: `hook-` and the hex SHA-256 of
+    /// source, stream, emit rule index and `delivery` (the delivery id and the record's index in it).
+    static func deliveryMessageID(source: String, stream: String, rule: Int, delivery: String) -> String {
+        let parts = [source, stream, String(rule), delivery]
+        return "hook-" + PIIHasher.hash(parts.joined(separator: "\u{1F}"), algorithm: .sha256, digest: .hex)
+    }
+
     /// JSON text with sorted keys: equal values give equal text.
     static func canonical(_ value: JSONValue) -> String {
         if case .string(let text) = value { return text }

@@ -155,6 +155,7 @@ public struct SourceRunner: Sendable {
                     counts.waits += 1
                     counts.waitedSeconds += seconds
                 }
+                RuntimeMetrics.waited(source: source, stream: stream, seconds: seconds, reason: reason.rawValue)
                 onEvent(.waiting(stream: stream, seconds: seconds, reason: reason))
             case .retrying(let status, let message):
                 counters.update(stream) { $0.retries += 1 }

@@ -104,6 +104,7 @@ struct StreamPuller: Sendable {
                 counts.pages += 1
                 counts.records += records.count
             }
+            if !readOnly { RuntimeMetrics.pulledPage(source: source, stream: stream.name, records: records.count) }
             if !readOnly {
                 try await commit(records: records.count, messages: messages, window: window, next: next, maxSeen: maxSeen, slice: slice, state: &state)
             }
@@ -153,6 +154,7 @@ struct StreamPuller: Sendable {
             counts.messages += result.inserted
             counts.duplicates += result.duplicates
         }
+        RuntimeMetrics.committedPage(source: source, stream: stream.name, inserted: result.inserted, duplicates: result.duplicates)
         onEvent(.pageCommitted(stream: stream.name, partition: slice.key, records: records, inserted: result.inserted, duplicates: result.duplicates))
     }
 

@@ -39,6 +39,11 @@ public final class Scheduler: Service {
     }
 
     public func run() async throws {
+        guard jobs.contains(where: { $0.schedule != .manual }) else {
+            // Nothing scheduled: wait for the shutdown (a service that returns early stops the daemon).
+            try? await gracefulShutdown()
+            return
+        }
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for job in self.jobs where job.schedule != .manual {

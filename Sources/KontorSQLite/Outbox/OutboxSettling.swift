@@ -3,9 +3,25 @@ import GRDB
 import KontorCore
 import KontorStore
 
-/// The SQL of settling one claimed job: back to the queue, or to the dead letters.
-/// Both act only on a job `owner` still holds.
+/// The SQL of settling one claimed job: delivered, back to the queue, or to the dead letters.
+/// Retry and dead letter act only on a job `owner` still holds.
 enum OutboxSettling {
+    /// Deletes the delivered job and counts it in `delivery_totals`. Returns whether it applied.
+    static func done(_ settlement: OutboxSettlement, now: Date, in db: Database) throws -> Bool {
+        guard let destination = try String.fetchOne(
+            db.cachedStatement(sql: "DELETE FROM outbox WHERE id = ? RETURNING destination"),
+            arguments: [settlement.jobID])
+        else { return false }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO delivery_totals (destination, delivered, last_delivered_at) VALUES (?, 1, ?)
+                ON CONFLICT (destination) DO UPDATE SET delivered = delivered + 1,
+                    last_delivered_at = MAX(COALESCE(last_delivered_at, ''), excluded.last_delivered_at)
+                """
+        ).execute(arguments: [destination, StoreTimestamp.string(from: now)])
+        return true
+    }
+
     /// Stores the attempt and makes the job due at `at`, returning its lease. Returns whether it applied.
     static func retry(_ settlement: OutboxSettlement, at: Date, owner: String, now: Date, in db: Database) throws -> Bool {
         let next = StoreTimestamp.string(from: at)

@@ -19,4 +19,14 @@ extension SQLiteSchema {
         ALTER TABLE dead_letters ADD COLUMN first_attempt_at TEXT;
         ALTER TABLE dead_letters ADD COLUMN last_attempt_at TEXT;
         """
+
+    /// `v3-delivery-totals`: per destination, how many jobs were delivered and when the last was
+    /// (delivered jobs are deleted from `outbox`, so `kontor status` needs the count kept here).
+    static let deliveryTotals = """
+        CREATE TABLE delivery_totals (
+            destination TEXT PRIMARY KEY,
+            delivered INTEGER NOT NULL DEFAULT 0,
+            last_delivered_at TEXT
+        );
+        """
 }

@@ -75,8 +75,7 @@ extension SQLiteStore: OutboxStore {
                 let applied: Bool
                 switch settlement.decision {
                 case .done:
-                    try db.cachedStatement(sql: "DELETE FROM outbox WHERE id = ?").execute(arguments: [settlement.jobID])
-                    applied = db.changesCount > 0
+                    applied = try OutboxSettling.done(settlement, now: now, in: db)
                     if applied { result.done += 1 }
                 case .retry(let at):
                     applied = try OutboxSettling.retry(settlement, at: at, owner: owner, now: now, in: db)
@@ -163,6 +162,18 @@ extension SQLiteStore: OutboxStore {
                 counts[destination, default: OutboxCounts(destination: destination)].dead = row["dead"]
             }
             return counts.values.sorted { $0.destination < $1.destination }
+        }
+    }
+
+    public func deliveryTotals() async throws(StoreError) -> [DeliveryTotals] {
+        try await read("read the delivery totals") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT destination, delivered, last_delivered_at FROM delivery_totals ORDER BY destination"
+            ).map { row in
+                DeliveryTotals(
+                    destination: row["destination"], delivered: row["delivered"],
+                    lastDeliveredAt: OutboxTable.date(row["last_delivered_at"]))
+            }
         }
     }
 }

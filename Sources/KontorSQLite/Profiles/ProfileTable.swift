@@ -12,7 +12,15 @@ enum ProfileTable {
 
     static func profile(_ id: ProfileID, in db: Database) throws -> StoredProfile? {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM profiles WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id]).map { try decode($0, in: db) }
+        return try Row.fetchOne(statement, arguments: [id]).map { try decode($0, identities: identities(of: id, in: db)) }
+    }
+
+    /// Decodes a page of profile rows, reading their identities with one query per 500 profiles
+    /// rather than one per profile.
+    static func decodeAll(_ rows: [Row], in db: Database) throws -> [StoredProfile] {
+        let ids: [ProfileID] = rows.map { $0["id"] }
+        let identities = try identities(of: ids, in: db)
+        return try rows.map { row in try decode(row, identities: identities[row["id"]] ?? []) }
     }
 
     static func profiles(after: ProfileID?, limit: Int, in db: Database) throws -> [StoredProfile] {
@@ -21,14 +29,14 @@ enum ProfileTable {
             db,
             sql: "SELECT \(columns) FROM profiles WHERE merged_into IS NULL AND id > ? ORDER BY id LIMIT ?",
             arguments: [after ?? "", limit])
-        return try rows.map { try decode($0, in: db) }
+        return try decodeAll(rows, in: db)
     }
 
     static func dirty(limit: Int, in db: Database) throws -> [StoredProfile] {
         try validate(limit: limit, "list dirty profiles")
         let rows = try Row.fetchAll(
             db, sql: "SELECT \(columns) FROM profiles WHERE dirty = 1 ORDER BY id LIMIT ?", arguments: [limit])
-        return try rows.map { try decode($0, in: db) }
+        return try decodeAll(rows, in: db)
     }
 
     static func ids(mergedInto id: ProfileID, in db: Database) throws -> [ProfileID] {
@@ -50,6 +58,24 @@ enum ProfileTable {
         return try Row.fetchAll(statement, arguments: [id]).map { row in
             Identity(IdentifierKind(rawValue: row["kind"]), row["value"])
         }
+    }
+
+    /// The identities of each of `ids` (profiles without any are left out), sorted by kind and value.
+    static func identities(of ids: [ProfileID], in db: Database) throws -> [ProfileID: [Identity]] {
+        var result: [ProfileID: [Identity]] = [:]
+        for chunk in SQLList.chunks(ids) {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT profile_id, kind, value FROM identities
+                    WHERE profile_id IN (\(SQLList.placeholders(chunk.count))) ORDER BY profile_id, kind, value
+                    """,
+                arguments: StatementArguments(chunk))
+            for row in rows {
+                result[row["profile_id"], default: []].append(Identity(IdentifierKind(rawValue: row["kind"]), row["value"]))
+            }
+        }
+        return result
     }
 
     static func save(_ profile: StoredProfile, in db: Database) throws {
@@ -120,14 +146,14 @@ enum ProfileTable {
         }
     }
 
-    private static func decode(_ row: Row, in db: Database) throws -> StoredProfile {
+    private static func decode(_ row: Row, identities: [Identity]) throws -> StoredProfile {
         let coding = MessageCoding()
         let id: String = row["id"]
         let what = "profile '\(id)'"
         let computedValues = try coding.decodeJSON(row["computed"], what: "the computed traits of \(what)")
         return StoredProfile(
             id: id,
-            identities: try identities(of: id, in: db),
+            identities: identities,
             traits: try coding.decodeValue(ProfileState.self, from: row["trait_state"], what: "the trait state of \(what)"),
             computed: try coding.decodeValue(
                 ComputedTraitState.self, from: row["computed_state"], what: "the computed-trait state of \(what)"),

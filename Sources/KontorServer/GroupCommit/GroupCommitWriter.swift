@@ -40,10 +40,13 @@ public final class GroupCommitWriter: Service, Sendable {
     private let queue = CommitQueue()
     private let maxMessagesPerCommit: Int
     private let logger: Logger
+    private let metrics: ServerMetrics?
 
-    public init(store: any KontorStore, maxMessagesPerCommit: Int = 5000, logger: Logger) {
+    /// - Parameter metrics: where committed messages are counted (`kontor_ingest_*`), if anywhere.
+    public init(store: any KontorStore, maxMessagesPerCommit: Int = 5000, metrics: ServerMetrics? = nil, logger: Logger) {
         self.store = store
         self.maxMessagesPerCommit = max(1, maxMessagesPerCommit)
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -93,7 +96,10 @@ public final class GroupCommitWriter: Service, Sendable {
             let results = try await store.transaction { transaction in
                 try work.map { try transaction.append($0.messages, source: $0.source) }
             }
-            for (pending, result) in zip(group, results) { pending.continuation.resume(returning: result) }
+            for (pending, result) in zip(group, results) {
+                metrics?.ingest.committed(pending.messages, source: pending.source, duplicates: result.duplicates)
+                pending.continuation.resume(returning: result)
+            }
             let messageCount = work.reduce(0) { $0 + $1.messages.count }
             logger.trace(
                 "group committed", metadata: ["kontor.requests": "\(group.count)", "kontor.messages": "\(messageCount)"])
@@ -109,6 +115,7 @@ public final class GroupCommitWriter: Service, Sendable {
     private func commitAlone(_ pending: PendingAppend) async {
         do {
             let result = try await store.append(pending.messages, source: pending.source)
+            metrics?.ingest.committed(pending.messages, source: pending.source, duplicates: result.duplicates)
             pending.continuation.resume(returning: result)
         } catch {
             pending.continuation.resume(throwing: failure(for: error))

@@ -72,6 +72,10 @@ public protocol OutboxStore: Sendable {
 
     /// Queue counts per destination that has pending jobs or dead letters, sorted by destination.
     func outboxCounts(now: Date) async throws(StoreError) -> [OutboxCounts]
+
+    /// Per destination that ever had a job settled `done`: how many, and when the last one was
+    /// (the `now` of its ``settle(_:owner:now:)``), sorted by destination.
+    func deliveryTotals() async throws(StoreError) -> [DeliveryTotals]
 }
 
 extension OutboxStore {

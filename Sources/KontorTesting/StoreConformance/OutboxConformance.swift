@@ -4,7 +4,7 @@ import KontorStore
 
 /// The checks every ``KontorStore/OutboxStore`` must pass: plan commits, claims and
 /// leases, per-profile order, supersession, idempotency among unfinished jobs,
-/// settling, replay, purge and counts.
+/// settling, replay, purge, counts and delivery totals.
 ///
 /// ```swift
 /// let suite = OutboxConformance(makeStore: { let s = try SQLiteStore.inMemory(); try await s.migrate(); return s })
@@ -35,6 +35,7 @@ public struct OutboxConformance: Sendable {
         ("purge", { try await $0.checkPurge() }),
         ("counts", { try await $0.checkCounts() }),
         ("rejectsInvalidClaims", { try await $0.checkRejectsInvalidClaims() }),
+        ("deliveryTotals", { try await $0.checkDeliveryTotals() }),
     ]
 
     static let start = Date(timeIntervalSince1970: 1_750_000_000)

@@ -31,6 +31,14 @@ struct ActivateCommand: AsyncParsableCommand {
     @Option(help: "How many sample payloads a dry run shows.")
     var sample = 3
 
+    @Option(help: "Seconds the jobs this run claims stay reserved to it; if it is killed, they are sent again once this has passed.")
+    var lease: Double = 600
+
+    /// For crash tests: after this many settled delivery rounds the process stops working and
+    /// waits to be killed, so a test kills it at a known point whatever the machine's speed.
+    @Option(help: .hidden)
+    var holdAfterRounds: Int?
+
     func run() async throws {
         let context = try await ActivateContext.load(options)
         let compiled = try context.destination(destination)
@@ -50,9 +58,11 @@ struct ActivateCommand: AsyncParsableCommand {
         do {
             let sender = try await DeliveryService.makeSender(
                 for: compiled, transport: transport, clock: clock, limiters: RateLimiterPool())
-            let worker = DeliveryWorker(
+            var worker = DeliveryWorker(
                 destination: compiled, outbox: context.store, sender: sender, clock: clock,
-                owner: "activate-\(ProcessInfo.processInfo.processIdentifier)")
+                owner: "activate-\(ProcessInfo.processInfo.processIdentifier)", leaseDuration: max(1, lease))
+            let hold = BatchHold(after: holdAfterRounds)
+            worker.afterRound = { _ in hold.committed() }
             report = try await worker.runOnce(drain: true)
             _ = try? await context.store.release(owner: worker.owner)
         } catch {

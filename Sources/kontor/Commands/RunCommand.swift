@@ -50,11 +50,7 @@ struct RunCommand: AsyncParsableCommand {
             let daemon = try await Daemon.compose(
                 workspace: workspace, transport: transport, owner: owner, listen: listen, logger: logger)
             for line in daemon.summary { logger.notice("\(line)") }
-            let group = ServiceGroup(configuration: .init(
-                services: daemon.services.map { .init(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-            try await group.run()
+            try await daemon.serviceGroup(logger: logger).run()
             let released = (try? await workspace.store.release(owner: owner)) ?? 0
             logger.notice("kontor stopped", metadata: ["kontor.released_jobs": "\(released)"])
         } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KontorCore
 import KontorHTTP
+import KontorPostgres
 import KontorRuntime
 import KontorStore
 
@@ -53,7 +54,8 @@ struct SyncCommand: AsyncParsableCommand {
             runner = try SourcePull(
                 source: source, plugin: plugin, config: .object(config.config), store: workspace.store,
                 transport: transport, clock: SystemClock(), baseURL: config.baseURL,
-                secrets: Array(workspace.loaded.secrets), baseDirectory: URL(fileURLWithPath: workspace.folder))
+                secrets: Array(workspace.loaded.secrets), baseDirectory: URL(fileURLWithPath: workspace.folder),
+                sqlDrivers: .builtIn)
         } catch {
             throw CommandFailure(message: "kontor: source '\(source)': \(error)")
         }

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The hidden `--hold-after-batches` of crash tests: counts committed batches and, at the
-/// given count, says `holding` on stdout and blocks this process until it is killed.
+/// The hidden `--hold-after-batches` (`profiles build`) and `--hold-after-rounds` (`activate`) of
+/// crash tests: counts committed batches or settled rounds and, at the given count, says `holding`
+/// on stdout and blocks this process until it is killed.
 final class BatchHold: Sendable {
     private let after: Int?
     private let count = Mutex(0)

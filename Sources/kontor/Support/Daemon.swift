@@ -1,6 +1,7 @@
 import Foundation
 import KontorCore
 import KontorHTTP
+import KontorPostgres
 import KontorRuntime
 import KontorServer
 import KontorStore
@@ -21,8 +22,11 @@ struct Daemon {
         let store = workspace.store
         let clock = SystemClock()
         let model = try ProfileModel(deployment)
-        let engine = SegmentEngine(store: store, model: model, clock: clock)
-        let builder = ProfileBuilder(store: store, model: model, clock: clock, afterBatch: { _ in engine.notify() })
+        let personalization = PersonalizationCache(deployment.server.personalize)
+        let engine = SegmentEngine(store: store, model: model, clock: clock, afterPass: personalization.membershipsChanged)
+        let builder = ProfileBuilder(
+            store: store, model: model, clock: clock, afterBatch: { engine.notify(); personalization.profilesChanged($0) })
+        let retention = RetentionService(store: store, settings: deployment.retention, clock: clock, logger: logger)
 
         var jobs: [ScheduledJob] = []
         var sourceLines: [String] = []
@@ -30,7 +34,7 @@ struct Daemon {
             guard let source = deployment.sources[name], source.enabled, let plugin = workspace.catalog[source.plugin] else {
                 continue
             }
-            guard plugin.http != nil || plugin.files != nil else {
+            guard plugin.http != nil || plugin.files != nil || plugin.sql != nil else {
                 sourceLines.append("  source \(name) (\(source.plugin)): inbound only")
                 continue
             }
@@ -38,7 +42,7 @@ struct Daemon {
             let pull = try SourcePull(
                 source: name, plugin: plugin, config: .object(source.config), store: store, transport: transport,
                 clock: clock, baseURL: source.baseURL, secrets: Array(workspace.loaded.secrets),
-                baseDirectory: URL(fileURLWithPath: workspace.folder))
+                baseDirectory: URL(fileURLWithPath: workspace.folder), sqlDrivers: .builtIn)
             let streams = source.streams
             jobs.append(ScheduledJob(name: "source:\(name)", schedule: schedule) {
                 let result = try await pull.run(streams: streams)
@@ -69,7 +73,17 @@ struct Daemon {
         let delivery = try await DeliveryService.make(
             destinations: destinations, outbox: store, transport: transport, clock: clock, owner: owner)
         let server = try KontorApplication(
-            settings: deployment.server, store: store, clock: clock, logger: logger, listen: listen)
+            settings: deployment.server, store: store, clock: clock, logger: logger, listen: listen,
+            metrics: MetricsBootstrap.serverMetrics())
+        try WebhookService(
+            sources: deployment.sources, plugin: { workspace.catalog[$0] }, writer: server.writer, clock: clock, logger: logger
+        ).addRoutes(to: server.router)
+        try FormService(
+            sources: deployment.sources, plugin: { workspace.catalog[$0] }, allowedOrigins: deployment.server.allowedOrigins,
+            writer: server.writer, clock: clock, logger: logger
+        ).addRoutes(to: server.router)
+        server.addPersonalizationAndAdminRoutes(
+            deployment: deployment, store: store, model: model, clock: clock, cache: personalization)
 
         var summary = [
             "Kontor \(KontorVersion.current) starting as \(owner)",
@@ -82,7 +96,14 @@ struct Daemon {
             summary.append("next run of \(job): \(date.formatted(.iso8601))")
         }
         return Daemon(
-            services: [scheduler, builder, engine, activation, delivery, server.application()], summary: summary)
+            services: [scheduler, builder, engine, retention, activation, delivery, server.application()], summary: summary)
+    }
+
+    /// The services in one group that stops them gracefully on SIGTERM/SIGINT (or on
+    /// `triggerGracefulShutdown()`, e.g. at the end of `kontor demo --duration`).
+    func serviceGroup(logger: Logger) -> ServiceGroup {
+        ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 
     private static func describe(_ schedule: Schedule) -> String {

@@ -10,6 +10,8 @@ import Synchronization
 /// ```
 public final class DataSetStore: Sendable {
     private let state: Mutex<CustomerDataSet>
+    /// Indices into `orders` by customer id, built on first use; touches keep it valid.
+    private let orderIndex = Mutex<[Int: [Int]]?>(nil)
 
     public init(_ dataSet: CustomerDataSet) {
         state = Mutex(dataSet)
@@ -33,5 +35,17 @@ public final class DataSetStore: Sendable {
     /// Replaces the data set.
     public func replace(with dataSet: CustomerDataSet) {
         state.withLock { $0 = dataSet }
+        orderIndex.withLock { $0 = nil }
+    }
+
+    /// The positions in ``CustomerDataSet/orders`` of each customer's orders, by customer id
+    /// (built once, not per request: a shop of a million customers has more orders still).
+    func orderIndicesByCustomer() -> [Int: [Int]] {
+        if let index = orderIndex.withLock({ $0 }) { return index }
+        let orders = snapshot.orders
+        var index: [Int: [Int]] = [:]
+        for position in orders.indices { index[orders[position].customerID, default: []].append(position) }
+        orderIndex.withLock { $0 = index }
+        return index
     }
 }

@@ -19,4 +19,11 @@ struct SlidingWindow: Sendable {
         stamps.append(now)
         return (true, limit - stamps.count, resetAfter)
     }
+
+    /// What ``take(at:)`` would report at `now`, without counting a request.
+    func peek(at now: Date) -> (remaining: Int, resetAfter: TimeInterval) {
+        let live = stamps.filter { now.timeIntervalSince($0) < window }
+        let resetAfter = live.first.map { max(0, window - now.timeIntervalSince($0)) } ?? window
+        return (max(0, limit - live.count), resetAfter)
+    }
 }

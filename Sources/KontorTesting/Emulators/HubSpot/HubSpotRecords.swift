@@ -13,20 +13,58 @@ enum HubSpotRecords {
 
     static func id(_ person: Person) -> String { String(idBase + person.id) }
 
-    /// Every property the emulator knows for `person` (nil values are unknown to HubSpot).
-    static func properties(_ person: Person) -> [String: String?] {
-        let created = EmulatorTimestamp.format(person.createdAt, .zuluMilliseconds)
-        let modified = EmulatorTimestamp.format(person.updatedAt, .zuluMilliseconds)
-        return [
-            "hs_object_id": id(person), "email": person.email, "firstname": person.firstName, "lastname": person.lastName,
-            "phone": person.phone, "mobilephone": person.phoneE164, "address": person.address.line1,
-            "city": person.address.city, "zip": person.address.postalCode, "state": person.address.region,
-            "country": person.address.countryName, "date_of_birth": person.birthday,
-            "lifecyclestage": person.tags.contains("vip") ? "customer" : "lead",
-            "hs_email_optout": person.emailConsent == .unsubscribed ? "true" : "false",
-            "hs_language": person.locale,
-            "createdate": created, "lastmodifieddate": modified, "hs_lastmodifieddate": modified,
-        ]
+    /// Every property the emulator knows for `person` (nil values are unknown to HubSpot),
+    /// or only those named in `only` (a search computes what its filters and sorts read).
+    static func properties(_ person: Person, only: Set<String>? = nil) -> [String: String?] {
+        var values: [String: String?] = [:]
+        for name in only ?? allProperties {
+            if let value = property(name, of: person) { values.updateValue(value, forKey: name) }
+        }
+        return values
+    }
+
+    /// The properties a search filters and sorts on; dates as epoch milliseconds, which is how
+    /// search compares them (and cheaper than formatting and parsing every contact's dates).
+    static func searchProperties(_ person: Person, only: Set<String>) -> [String: String?] {
+        var values: [String: String?] = [:]
+        for name in only {
+            switch name {
+            case "createdate": values[name] = String(EmulatorTimestamp.epochMilliseconds(person.createdAt))
+            case "lastmodifieddate", "hs_lastmodifieddate": values[name] = String(EmulatorTimestamp.epochMilliseconds(person.updatedAt))
+            default: if let value = property(name, of: person) { values.updateValue(value, forKey: name) }
+            }
+        }
+        return values
+    }
+
+    static let allProperties: Set<String> = [
+        "hs_object_id", "email", "firstname", "lastname", "phone", "mobilephone", "address", "city", "zip", "state",
+        "country", "date_of_birth", "lifecyclestage", "hs_email_optout", "hs_language", "createdate", "lastmodifieddate",
+        "hs_lastmodifieddate",
+    ]
+
+    /// One property: `.some(nil)` when known but empty, nil when HubSpot has no such property.
+    static func property(_ name: String, of person: Person) -> String?? {
+        switch name {
+        case "hs_object_id": return .some(id(person))
+        case "email": return .some(person.email)
+        case "firstname": return .some(person.firstName)
+        case "lastname": return .some(person.lastName)
+        case "phone": return .some(person.phone)
+        case "mobilephone": return .some(person.phoneE164)
+        case "address": return .some(person.address.line1)
+        case "city": return .some(person.address.city)
+        case "zip": return .some(person.address.postalCode)
+        case "state": return .some(person.address.region)
+        case "country": return .some(person.address.countryName)
+        case "date_of_birth": return .some(person.birthday)
+        case "lifecyclestage": return .some(person.tags.contains("vip") ? "customer" : "lead")
+        case "hs_email_optout": return .some(person.emailConsent == .unsubscribed ? "true" : "false")
+        case "hs_language": return .some(person.locale)
+        case "createdate": return .some(EmulatorTimestamp.format(person.createdAt, .zuluMilliseconds))
+        case "lastmodifieddate", "hs_lastmodifieddate": return .some(EmulatorTimestamp.format(person.updatedAt, .zuluMilliseconds))
+        default: return nil
+        }
     }
 
     /// A contact object with the `requested` properties (or the defaults).

@@ -61,7 +61,11 @@ struct HubSpotRoutes {
                 violation: LimitViolation(.resultWindow, endpoint: "search", detail: "after=\(offset) >= \(configuration.searchResultCap)")
             )
         }
-        let candidates = data.snapshot.people.map { ($0, HubSpotRecords.properties($0)) }.filter { search.matches($0.1) }
+        let read = search.readProperties
+        let candidates = data.snapshot.people.compactMap { person -> (Person, [String: String?])? in
+            let properties = HubSpotRecords.searchProperties(person, only: read)
+            return search.matches(properties) ? (person, properties) : nil
+        }
         let ordered = search.ordered(candidates)
         let page = ordered.dropFirst(offset).prefix(limit)
         var body: [String: JSONValue] = [

@@ -77,15 +77,22 @@ struct HubSpotSearch {
         return groups.isEmpty || groups.contains { group in group.allSatisfy { Self.evaluate($0, properties[$0.property] ?? nil) } }
     }
 
+    /// The properties the filters, sorts and free-text query read.
+    var readProperties: Set<String> {
+        var names = Set(groups.flatMap { $0.map(\.property) } + sorts.map(\.property))
+        if let text, !text.isEmpty { names.formUnion(["email", "firstname", "lastname", "phone"]) }
+        return names
+    }
+
     func ordered(_ people: [(Person, [String: String?])]) -> [(Person, [String: String?])] {
-        people.sorted { lhs, rhs in
-            for sort in sorts {
-                let left = Self.comparable(sort.property, lhs.1[sort.property] ?? nil)
-                let right = Self.comparable(sort.property, rhs.1[sort.property] ?? nil)
-                if left != right { return sort.descending ? right < left : left < right }
+        // Each sort key is computed once per contact, not once per comparison.
+        let keyed = people.map { entry in (entry, sorts.map { Self.comparable($0.property, entry.1[$0.property] ?? nil) }) }
+        return keyed.sorted { lhs, rhs in
+            for (index, sort) in sorts.enumerated() where lhs.1[index] != rhs.1[index] {
+                return sort.descending ? rhs.1[index] < lhs.1[index] : lhs.1[index] < rhs.1[index]
             }
-            return lhs.0.id < rhs.0.id
-        }
+            return lhs.0.0.id < rhs.0.0.id
+        }.map(\.0)
     }
 
     private static func evaluate(_ filter: Filter, _ actual: String?) -> Bool {

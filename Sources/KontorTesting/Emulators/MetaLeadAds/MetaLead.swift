@@ -1,13 +1,22 @@
 import Foundation
 import KontorCore
 
-/// One lead per generated person, created at the person's `updatedAt` (a touch is a new submission).
+/// One lead per generated person, created at the person's `updatedAt`. A touch is a new submission of
+/// the form, and so a new lead with a new id, as Meta makes one per submission (leads are never edited).
 struct MetaLead {
     static let idBase = 1_200_000_000_000_000
     static let defaultFields = ["created_time", "id", "field_data"]
 
     var person: Person
-    var id: Int { Self.idBase + person.id }
+    /// The data set's base date: submissions after it (touches) get ids of their own.
+    var baseDate = CustomerDataSet.defaultBaseDate
+
+    /// `idBase + person id` for the generated lead; a later submission adds its creation second.
+    var id: Int {
+        guard createdAt >= baseDate else { return Self.idBase + person.id }
+        return Self.idBase + person.id + 10_000_000 * (Int(createdAt.timeIntervalSince1970) % 100_000_000)
+    }
+
     var createdAt: Date { person.updatedAt }
 
     /// Newest first, as Graph lists leads.
@@ -47,7 +56,9 @@ struct MetaLead {
             "adset_id": .string("2384000000000\(campaign)"), "adset_name": .string("Runners DACH \(campaign)"),
             "campaign_id": .string("2383000000000\(campaign)"), "campaign_name": "Seasonal early access",
             "is_organic": .bool(random.chance(0.1)), "platform": .string(random.chance(0.5) ? "fb" : "ig"),
-            "partner_name": .null, "custom_disclaimer_responses": [],
+            // The form's optional "newsletter_optin" checkbox: "1" when ticked, "" when not.
+            "partner_name": .null,
+            "custom_disclaimer_responses": [["checkbox_key": "newsletter_optin", "is_checked": person.emailConsent == .subscribed ? "1" : ""]],
         ]
         return .object(all.filter { fields.contains($0.key) })
     }

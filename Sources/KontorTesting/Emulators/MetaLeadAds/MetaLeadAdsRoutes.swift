@@ -31,7 +31,7 @@ struct MetaLeadAdsRoutes {
         }
         let fields = query["fields"].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? MetaLead.defaultFields
         let set = data.snapshot
-        var leads = try set.people.map(MetaLead.init).keeping { lead throws(EmulatorRejection) in try passes(lead, query["filtering"]) }
+        var leads = try set.people.map { MetaLead(person: $0, baseDate: set.baseDate) }.keeping { lead throws(EmulatorRejection) in try passes(lead, query["filtering"]) }
         leads.sort(by: MetaLead.precedes)
         var hasPrevious = false
         var hasNext = false

@@ -3,11 +3,12 @@ import KontorCore
 
 /// An emulated Salesforce org (REST query API) on loopback, per `api_facts.md` §4.
 ///
-/// Serves `GET /services/data/vXX.X/query?q=SOQL` (and `/queryAll`) over `Contact`, following
-/// `nextRecordsUrl` until `done`, with `Sforce-Query-Options: batchSize=N`, bearer auth,
-/// `Sforce-Limit-Info`, and error bodies as JSON arrays. The SOQL subset: a field list,
-/// `WHERE` comparisons joined by `AND` (e.g. `SystemModstamp > 2024-01-01T00:00:00Z`),
-/// `ORDER BY`, `LIMIT`.
+/// Serves `POST /services/oauth2/token` (refresh token grant) and
+/// `GET /services/data/vXX.X/query?q=SOQL` (and `/queryAll`) over `Contact` and `Lead`
+/// (every person is both; the VIPs' leads are converted), following `nextRecordsUrl`
+/// until `done`, with `Sforce-Query-Options: batchSize=N`, bearer auth, `Sforce-Limit-Info`,
+/// and error bodies as JSON arrays. The SOQL subset: a field list, `WHERE` comparisons
+/// joined by `AND` (e.g. `SystemModstamp > 2024-01-01T00:00:00Z`), `ORDER BY`, `LIMIT`.
 public final class SalesforceEmulator: SourceEmulator {
     /// The knobs it was started with.
     public let configuration: SalesforceConfiguration

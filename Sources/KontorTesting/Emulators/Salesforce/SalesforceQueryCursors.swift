@@ -3,6 +3,7 @@ import Synchronization
 /// Server-side query cursors behind `nextRecordsUrl` (a snapshot of the matching ids, as Salesforce keeps).
 final class SalesforceQueryCursors: Sendable {
     struct Cursor: Sendable {
+        var object: SalesforceObject
         var personIDs: [Int]
         var fields: [String]
         var batchSize: Int

@@ -12,6 +12,7 @@ struct SalesforceRoutes {
             EmulatorEndpoint("GET", "/services/data/:version/query", name: "query") { try query($0) },
             EmulatorEndpoint("GET", "/services/data/:version/queryAll", name: "query") { try query($0) },
             EmulatorEndpoint("GET", "/services/data/:version/query/:locator", name: "query_more") { try more($0) },
+            SalesforceOAuth(configuration: configuration).endpoint,
         ]
     }
 
@@ -24,27 +25,27 @@ struct SalesforceRoutes {
         do { soql = try SOQLQuery(text) } catch {
             throw EmulatorRejection(SalesforceDialect.error("MALFORMED_QUERY", "\n\(text)\n^\nERROR at Row:1:Column:1\n\(error.message)", status: 400))
         }
-        guard soql.object.lowercased() == "contact" else {
+        guard let object = SalesforceObject(named: soql.object) else {
             throw EmulatorRejection(SalesforceDialect.error(
                 "INVALID_TYPE", "\n\(text)\n^\nERROR at Row:1:Column:1\nsObject type '\(soql.object)' is not supported.", status: 400))
         }
         var fields: [String] = []
         for name in soql.fields + soql.conditions.map(\.field) + (soql.orderBy.map { [$0] } ?? []) {
-            guard let field = SalesforceRecords.canonical(name) else {
+            guard let field = object.canonical(name) else {
                 throw EmulatorRejection(SalesforceDialect.error(
-                    "INVALID_FIELD", "\n\(text)\n^\nERROR at Row:1:Column:1\nNo such column '\(name)' on entity 'Contact'.", status: 400))
+                    "INVALID_FIELD", "\n\(text)\n^\nERROR at Row:1:Column:1\nNo such column '\(name)' on entity '\(object.rawValue)'.", status: 400))
             }
             if soql.fields.contains(name) { fields.append(field) }
         }
-        var people = try data.snapshot.people.keeping { person throws(EmulatorRejection) in try matches(person, soql.conditions) }
-        if let order = soql.orderBy.flatMap(SalesforceRecords.canonical) {
+        var people = try data.snapshot.people.keeping { person throws(EmulatorRejection) in try matches(person, soql.conditions, object) }
+        if let order = soql.orderBy.flatMap(object.canonical) {
             people.sort { lhs, rhs in
-                let left = sortKey(order, lhs), right = sortKey(order, rhs)
+                let left = sortKey(order, lhs, object), right = sortKey(order, rhs, object)
                 return left == right ? lhs.id < rhs.id : (soql.descending ? left > right : left < right)
             }
         }
         if let limit = soql.limit { people = Array(people.prefix(limit)) }
-        let cursor = SalesforceQueryCursors.Cursor(personIDs: people.map(\.id), fields: fields, batchSize: batchSize(request))
+        let cursor = SalesforceQueryCursors.Cursor(object: object, personIDs: people.map(\.id), fields: fields, batchSize: batchSize(request))
         return page(cursor, locator: nil, offset: 0, version: version)
     }
 
@@ -63,7 +64,7 @@ struct SalesforceRoutes {
         let slice = offset < end ? cursor.personIDs[offset..<end] : []
         var body: [String: JSONValue] = [
             "totalSize": .int(cursor.personIDs.count), "done": .bool(end >= cursor.personIDs.count),
-            "records": .array(slice.compactMap { set.person(id: $0).map { SalesforceRecords.record($0, fields: cursor.fields, version: version) } }),
+            "records": .array(slice.compactMap { set.person(id: $0).map { SalesforceRecords.record($0, fields: cursor.fields, version: version, object: cursor.object) } }),
         ]
         if end < cursor.personIDs.count {
             let id = locator ?? cursors.open(cursor)
@@ -83,17 +84,17 @@ struct SalesforceRoutes {
         return min(max(value, configuration.minimumBatchSize), configuration.defaultBatchSize)
     }
 
-    private func sortKey(_ field: String, _ person: Person) -> String {
+    private func sortKey(_ field: String, _ person: Person, _ object: SalesforceObject) -> String {
         if SalesforceRecords.dateFields.contains(field) {
             return String(EmulatorTimestamp.epochMilliseconds(field == "CreatedDate" ? person.createdAt : person.updatedAt)).leftPadded(to: 16)
         }
-        if case .string(let text) = SalesforceRecords.value(field, of: person) { return text.lowercased() }
+        if case .string(let text) = SalesforceRecords.value(field, of: person, object) { return text.lowercased() }
         return ""
     }
 
-    private func matches(_ person: Person, _ conditions: [SOQLQuery.Condition]) throws(EmulatorRejection) -> Bool {
+    private func matches(_ person: Person, _ conditions: [SOQLQuery.Condition], _ object: SalesforceObject) throws(EmulatorRejection) -> Bool {
         for condition in conditions {
-            guard let field = SalesforceRecords.canonical(condition.field) else { return false }
+            guard let field = object.canonical(condition.field) else { return false }
             let actual: String
             let wanted: String
             if SalesforceRecords.dateFields.contains(field) {
@@ -101,10 +102,10 @@ struct SalesforceRoutes {
                     throw EmulatorRejection(SalesforceDialect.error(
                         "INVALID_FIELD", "value of filter criterion for field '\(field)' must be of type dateTime and should not be enclosed in quotes", status: 400))
                 }
-                actual = sortKey(field, person)
+                actual = sortKey(field, person, object)
                 wanted = String(EmulatorTimestamp.epochMilliseconds(date)).leftPadded(to: 16)
             } else {
-                actual = sortKey(field, person)
+                actual = sortKey(field, person, object)
                 wanted = condition.literal.trimmingCharacters(in: CharacterSet(charactersIn: "'")).lowercased()
             }
             let holds: Bool

@@ -22,12 +22,18 @@ struct ShopifyRoutes {
     func customers(_ request: EmulatorRequest) throws(EmulatorRejection) -> EmulatorReply {
         let (cursor, filters) = try listing.filters(request, endpoint: "customers")
         let set = data.snapshot
-        let matching = customerIDs(set, filters: filters)
-        let page = try listing.page(of: matching, cursor: cursor, filters: filters, request: request, endpoint: "customers")
-        let ordersByCustomer = Dictionary(grouping: set.orders, by: \.customerID)
+        let people = set.people
+        let criteria = ShopifyListing.Criteria(filters)
+        let page = try listing.page(
+            count: people.count, id: { ShopifyRecords.customerIDBase + people[$0].id },
+            matches: { criteria.matches(id: ShopifyRecords.customerIDBase + people[$0].id, createdAt: people[$0].createdAt, updatedAt: people[$0].updatedAt) },
+            cursor: cursor, filters: filters, request: request, endpoint: "customers"
+        )
+        let ordersByCustomer = data.orderIndicesByCustomer()
         let records = page.ids.compactMap { id in
-            set.person(id: id - ShopifyRecords.customerIDBase).map {
-                ShopifyListing.project(ShopifyRecords.customer($0, orders: ordersByCustomer[$0.id] ?? []), fields: request.query["fields"])
+            set.person(id: id - ShopifyRecords.customerIDBase).map { person in
+                let orders = (ordersByCustomer[person.id] ?? []).map { set.orders[$0] }
+                return ShopifyListing.project(ShopifyRecords.customer(person, orders: orders), fields: request.query["fields"])
             }
         }
         return .json(["customers": .array(records)], headers: page.link.map { [("Link", $0)] } ?? [])
@@ -41,12 +47,18 @@ struct ShopifyRoutes {
     func orders(_ request: EmulatorRequest) throws(EmulatorRejection) -> EmulatorReply {
         let (cursor, filters) = try listing.filters(request, endpoint: "orders")
         let set = data.snapshot
-        let matching = orderIDs(set, filters: filters)
-        let page = try listing.page(of: matching, cursor: cursor, filters: filters, request: request, endpoint: "orders")
+        let orders = set.orders
+        let criteria = ShopifyListing.Criteria(filters)
+        let status = filters["status"] ?? "open"
+        let page = try listing.page(
+            count: orders.count, id: { ShopifyRecords.orderIDBase + orders[$0].id },
+            matches: { Self.matches(orders[$0], status: status, criteria: criteria) },
+            cursor: cursor, filters: filters, request: request, endpoint: "orders"
+        )
         let records = page.ids.compactMap { id -> JSONValue? in
             let index = id - ShopifyRecords.orderIDBase - 1
-            guard set.orders.indices.contains(index) else { return nil }
-            let order = set.orders[index]
+            guard orders.indices.contains(index) else { return nil }
+            let order = orders[index]
             return ShopifyListing.project(ShopifyRecords.order(order, customer: set.person(id: order.customerID)), fields: request.query["fields"])
         }
         return .json(["orders": .array(records)], headers: page.link.map { [("Link", $0)] } ?? [])
@@ -69,21 +81,22 @@ struct ShopifyRoutes {
     }
 
     private func customerIDs(_ set: CustomerDataSet, filters: [String: String]) -> [Int] {
-        set.people.compactMap { person in
+        let criteria = ShopifyListing.Criteria(filters)
+        return set.people.compactMap { person in
             let id = ShopifyRecords.customerIDBase + person.id
-            return ShopifyListing.matches(id: id, createdAt: person.createdAt, updatedAt: person.updatedAt, filters: filters) ? id : nil
+            return criteria.matches(id: id, createdAt: person.createdAt, updatedAt: person.updatedAt) ? id : nil
         }
     }
 
     /// Orders matching the filters; `status` defaults to `open` as in Shopify (`any` for all).
     private func orderIDs(_ set: CustomerDataSet, filters: [String: String]) -> [Int] {
+        let criteria = ShopifyListing.Criteria(filters)
         let status = filters["status"] ?? "open"
-        return set.orders.compactMap { order in
-            let id = ShopifyRecords.orderIDBase + order.id
-            guard status == "any" || status == order.status.rawValue,
-                ShopifyListing.matches(id: id, createdAt: order.createdAt, updatedAt: order.updatedAt, filters: filters)
-            else { return nil }
-            return id
-        }
+        return set.orders.compactMap { Self.matches($0, status: status, criteria: criteria) ? ShopifyRecords.orderIDBase + $0.id : nil }
+    }
+
+    private static func matches(_ order: Order, status: String, criteria: ShopifyListing.Criteria) -> Bool {
+        (status == "any" || status == order.status.rawValue)
+            && criteria.matches(id: ShopifyRecords.orderIDBase + order.id, createdAt: order.createdAt, updatedAt: order.updatedAt)
     }
 }

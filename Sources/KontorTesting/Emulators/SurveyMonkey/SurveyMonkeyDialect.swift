@@ -1,3 +1,4 @@
+import Foundation
 import KontorCore
 import Synchronization
 
@@ -31,8 +32,27 @@ final class SurveyMonkeyDialect: EmulatorDialect {
         Self.error("1011", "Authorization Error", "The authorization token provided was invalid.", status: 401)
     }
 
+    /// The 429, with the `X-Ratelimit-App-Global-*` headers as they stand (the minute's remaining set to 0).
     func throttledReply(_ request: EmulatorRequest, endpoint: String) -> EmulatorReply {
-        Self.error("1040", "Rate limit reached", "Too many requests were made, try again later.", status: 429)
+        let (minute, day) = windows.withLock { ($0.minute.peek(at: request.receivedAt), $0.day.peek(at: request.receivedAt)) }
+        return tooMany(headers(minute: (0, minute.resetAfter), day: day))
+    }
+
+    private func tooMany(_ headers: [(String, String)]) -> EmulatorReply {
+        var reply = Self.error("1040", "Rate limit reached", "Too many requests were made, try again later.", status: 429)
+        for (name, value) in headers { reply.addHeader(name, value) }
+        return reply
+    }
+
+    private func headers(minute: (remaining: Int, resetAfter: TimeInterval), day: (remaining: Int, resetAfter: TimeInterval)) -> [(String, String)] {
+        [
+            ("X-Ratelimit-App-Global-Minute-Limit", String(configuration.perMinuteLimit)),
+            ("X-Ratelimit-App-Global-Minute-Remaining", String(minute.remaining)),
+            ("X-Ratelimit-App-Global-Minute-Reset", String(Int(minute.resetAfter.rounded(.up)))),
+            ("X-Ratelimit-App-Global-Day-Limit", String(configuration.perDayLimit)),
+            ("X-Ratelimit-App-Global-Day-Remaining", String(day.remaining)),
+            ("X-Ratelimit-App-Global-Day-Reset", String(Int(day.resetAfter.rounded(.up)))),
+        ]
     }
 
     func serverErrorReply(status: Int, request: EmulatorRequest) -> EmulatorReply {
@@ -43,22 +63,13 @@ final class SurveyMonkeyDialect: EmulatorDialect {
         let now = request.receivedAt
         let (minute, day) = windows.withLock { windows in
             let minute = windows.minute.take(at: now)
-            let day = minute.admitted ? windows.day.take(at: now) : (admitted: true, remaining: 0, resetAfter: 0)
+            // A request refused for the minute does not count against the day (nor reads as the day's end).
+            let peek = windows.day.peek(at: now)
+            let day = minute.admitted ? windows.day.take(at: now) : (admitted: true, remaining: peek.remaining, resetAfter: peek.resetAfter)
             return (minute, day)
         }
-        let headers = [
-            ("X-Ratelimit-App-Global-Minute-Limit", String(configuration.perMinuteLimit)),
-            ("X-Ratelimit-App-Global-Minute-Remaining", String(minute.remaining)),
-            ("X-Ratelimit-App-Global-Minute-Reset", String(Int(minute.resetAfter.rounded(.up)))),
-            ("X-Ratelimit-App-Global-Day-Limit", String(configuration.perDayLimit)),
-            ("X-Ratelimit-App-Global-Day-Remaining", String(day.remaining)),
-            ("X-Ratelimit-App-Global-Day-Reset", String(Int(day.resetAfter.rounded(.up)))),
-        ]
-        guard minute.admitted, day.admitted else {
-            var reply = throttledReply(request, endpoint: endpoint)
-            for (name, value) in headers { reply.addHeader(name, value) }
-            return .throttled(reply)
-        }
+        let headers = headers(minute: (minute.remaining, minute.resetAfter), day: (day.remaining, day.resetAfter))
+        guard minute.admitted, day.admitted else { return .throttled(tooMany(headers)) }
         return .admitted(headers: headers)
     }
 }

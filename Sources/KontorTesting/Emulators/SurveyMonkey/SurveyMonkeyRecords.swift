@@ -4,6 +4,9 @@ import KontorCore
 /// One bulk survey response per generated person (api_facts §6 item shape [V airbyte]).
 enum SurveyMonkeyRecords {
     static let idBase = 114_000_000_000
+    /// The choice ids of the yes/no newsletter question `661000004`.
+    static let newsletterYes = "441100001"
+    static let newsletterNo = "441100002"
 
     static func response(_ person: Person, surveyID: String, seed: UInt64, origin: String) -> JSONValue {
         var random = SeededRandom(seed: seed ^ 0x5A, index: person.id)
@@ -25,6 +28,8 @@ enum SurveyMonkeyRecords {
                     ["id": "661000001", "answers": [["choice_id": .string("44100000\(category)")]]],
                     ["id": "661000002", "answers": [["row_id": "4420000001", "choice_id": .string("44300000\(random.int(in: 1...5))")]]],
                     ["id": "661000003", "answers": [["text": .string(random.pick(["Great coffee!", "More running gear please", "Faster delivery", "Love the organic range"]))]]],
+                    // "Shall we send you our newsletter?" Yes / No, after the person's e-mail consent.
+                    ["id": "661000004", "answers": [["choice_id": .string(person.emailConsent == .subscribed ? newsletterYes : newsletterNo)]]],
                 ],
             ]],
         ]
